@@ -1,0 +1,99 @@
+import LearnCityCore
+import Vapor
+
+/// Who may call an endpoint. Every route declares one; the access-matrix test reads them
+/// from the registry, so a route cannot be added without saying who may use it.
+enum Access: Sendable, Equatable {
+    /// Anyone, signed in or not.
+    case anyone
+    /// Any signed-in account.
+    case signedIn
+    /// Signed-in accounts with one of these roles.
+    case roles(Set<Role>)
+}
+
+/// The OpenAPI description of an API endpoint.
+struct APIDoc: Sendable {
+    struct Parameter: Sendable {
+        var name: String
+        var description: String
+        var required: Bool
+        var schema: JSONValue
+    }
+    var operationID: String
+    var summary: String
+    var tag: String
+    var parameters: [Parameter] = []
+    var responseName: String
+    var responseSchema: JSONValue
+    var isList: Bool
+    var problems: [ProblemCode]
+
+    init(operationID: String, summary: String, tag: String, parameters: [Parameter] = [],
+         response: (some APISchema).Type, isList: Bool = false, problems: [ProblemCode] = []) {
+        self.operationID = operationID
+        self.summary = summary
+        self.tag = tag
+        self.parameters = parameters
+        responseName = response.schemaName
+        responseSchema = response.schema
+        self.isList = isList
+        self.problems = problems
+    }
+}
+
+/// One route of the site: HTML page, API endpoint or infrastructure.
+struct Endpoint: Sendable {
+    var method: HTTPMethod
+    var url: SiteURL
+    var access: Access
+    /// Set for `/api/v1` endpoints: they appear in the OpenAPI document.
+    var api: APIDoc?
+    var handler: @Sendable (Request) async throws -> Response
+}
+
+/// The one registry of routes: it registers every endpoint with Vapor, enforces its declared
+/// access, and emits the OpenAPI document from the same list, so the document cannot drift.
+struct RouteRegistry: Sendable {
+    private(set) var endpoints: [Endpoint] = []
+
+    mutating func add(_ endpoint: Endpoint) { endpoints.append(endpoint) }
+
+    mutating func add(_ method: HTTPMethod, _ url: SiteURL, access: Access, api: APIDoc? = nil,
+                      handler: @escaping @Sendable (Request) async throws -> Response) {
+        add(Endpoint(method: method, url: url, access: access, api: api, handler: handler))
+    }
+
+    func register(on routes: any RoutesBuilder) {
+        for endpoint in endpoints {
+            let path = endpoint.url.pattern.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+            routes.on(endpoint.method, path) { request async throws -> Response in
+                try AccessCheck.enforce(endpoint.access, on: request)
+                return try await endpoint.handler(request)
+            }
+        }
+    }
+}
+
+/// Applies an endpoint's `Access` to a request.
+enum AccessCheck {
+    static func enforce(_ access: Access, on request: Request) throws {
+        switch access {
+        case .anyone:
+            return
+        case .signedIn:
+            guard request.auth.has(User.self) else { throw notSignedIn(request) }
+        case .roles(let roles):
+            guard let user = request.auth.get(User.self) else { throw notSignedIn(request) }
+            // A role that may not act gets the same answer as a missing record (design.md §5).
+            guard roles.contains(user.role) else { throw AppError(.notFound) }
+        }
+    }
+
+    /// API callers get 401; browsers are sent to the sign-in page and back afterwards.
+    private static func notSignedIn(_ request: Request) -> any Error {
+        if request.url.path.hasPrefix("/api/") { return AppError(.unauthorized) }
+        let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"
+        return Abort.redirect(to: SiteURL.signIn.path + "?next=" + next)
+    }
+}

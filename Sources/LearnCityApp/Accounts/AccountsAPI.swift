@@ -1,0 +1,28 @@
+import LearnCityCore
+import Vapor
+
+/// `GET /api/v1/me`: the account the request is signed in as.
+enum AccountsAPI {
+    struct Me: Content, APISchema {
+        var username: String
+        var displayName: String
+        var role: String
+        var organisationId: Int?
+
+        static let schemaName = "Account"
+        static var schema: JSONValue {
+            Schema.object([
+                ("username", Schema.string()), ("displayName", Schema.string()),
+                ("role", Schema.string(enum: Role.allCases.map(\.rawValue))), ("organisationId", Schema.integer),
+            ], required: ["username", "displayName", "role"])
+        }
+    }
+
+    static let meDoc = APIDoc(operationID: "getMe", summary: "The signed-in account", tag: "accounts", response: Me.self)
+
+    @Sendable static func me(_ request: Request) async throws -> Response {
+        let user = try request.auth.require(User.self)
+        return try await Me(username: user.username, displayName: user.displayName, role: user.role.rawValue,
+                            organisationId: user.organisationID).encodeResponse(for: request)
+    }
+}

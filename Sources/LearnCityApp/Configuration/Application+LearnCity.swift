@@ -1,0 +1,19 @@
+import Vapor
+
+extension Application {
+    /// LearnCity's own state on the Vapor application.
+    struct LearnCityState: Sendable {
+        var config: AppConfig
+        var registry: RouteRegistry
+    }
+
+    private struct LearnCityKey: StorageKey { typealias Value = LearnCityState }
+
+    var learnCity: LearnCityState {
+        get {
+            guard let state = storage[LearnCityKey.self] else { fatalError("LearnCity.configure(_:) has not run") }
+            return state
+        }
+        set { storage[LearnCityKey.self] = newValue }
+    }
+}

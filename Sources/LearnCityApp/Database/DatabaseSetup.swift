@@ -1,0 +1,45 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import LearnCityCore
+import SQLKit
+import Vapor
+
+/// Opens the database the configuration names and checks that it answers.
+enum DatabaseSetup {
+    static func use(_ location: DatabaseLocation, on app: Application) {
+        switch location {
+        case .sqlite(let path):
+            let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)
+            app.databases.use(.sqlite(.init(storage: storage, enableForeignKeys: true), sqlLogLevel: .debug), as: .sqlite)
+        case .postgres(let address):
+            let configuration = SQLPostgresConfiguration(
+                hostname: address.host, port: address.port, username: address.username,
+                password: address.password, database: address.database,
+                tls: address.requiresTLS ? .require(try! .init(configuration: .clientDefault)) : .disable)
+            app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4,
+                                        connectionPoolTimeout: .seconds(10), sqlLogLevel: .debug), as: .psql)
+        }
+    }
+
+    /// Runs `SELECT 1`; used at start-up and by `/healthz`.
+    static func ping(_ database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("SELECT 1").run()
+    }
+
+    /// SQLite in WAL mode, so that a long import does not block the pages' reads
+    /// (design.md §7). The mode is stored in the file, so once is enough.
+    static func tune(_ database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
+
+    /// True on PostgreSQL; for the few places that need dialect-specific SQL (each has a
+    /// SQLite twin, and both run in tests).
+    static func isPostgres(_ database: any Database) -> Bool {
+        (database as? any SQLDatabase)?.dialect.name == "postgresql"
+    }
+}

@@ -1,0 +1,17 @@
+import Fluent
+import Vapor
+
+/// Every migration, in the order it must run. Append only: a migration that has shipped is
+/// never edited, a change is a new migration.
+enum Migrations {
+    static func register(on app: Application) {
+        // 001 — foundation (issue 2)
+        app.migrations.add(CreateAppSettings())
+        app.migrations.add(CreateRegions())
+        app.migrations.add(CreateIndustries())
+        app.migrations.add(CreateOrganisations())
+        app.migrations.add(CreateIndicators())
+        app.migrations.add(CreateUsers())
+        app.migrations.add(SessionRecord.migration)
+    }
+}

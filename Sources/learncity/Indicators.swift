@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import LearnCityApp
+
+struct Indicators: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Indicator values and targets for a year (JSON of design.md §4 with --json).")
+
+    @Option(help: "Calendar year.") var year: Int
+    @Option(help: "GB/T 2260 region code; the city when omitted.") var region: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let (year, region, json) = (year, region, json)
+        let output = try await AppRunner.run { app in
+            try await LearnCity.indicatorReport(app, year: year, region: region, json: json)
+        }
+        print(output)
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import people, records or organisations from CSV/XLSX. (尚未提供 / arrives with the people and records issues)")
+
+    @Argument(help: "people, records or orgs") var what: String
+    @Argument(help: "The file to import.") var file: String
+    @Flag(help: "Check the file and report, writing nothing.") var dryRun = false
+    @Flag(help: "Write nothing when any row is bad (exit status 2).") var strict = false
+    @Flag(help: "Print the import summary as JSON.") var json = false
+
+    func run() async throws {
+        throw CommandFailure(message: "import 尚未提供 / import is not available in this version yet", status: 1)
+    }
+}
+
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the database consistently (SQLite online backup; pg_dump on PostgreSQL), with the key file, into DIR.")
+
+    @Argument(help: "Directory to write the backup into (created if missing).") var directory: String
+
+    func run() async throws {
+        let target = URL(fileURLWithPath: directory)
+        let written = try await AppRunner.run { app in try await LearnCity.backup(app, into: target) }
+        for file in written { print(file) }
+    }
+}

@@ -1,0 +1,3 @@
+import Testing
+@testable import LearnCityCore
+@Test func placeholder() { #expect(true) }

@@ -46,7 +46,7 @@ public enum LearnCity {
     /// generated, for the caller to print once.
     public static func prepare(_ app: Application, loadDemoIfEmpty: Bool? = nil) async throws -> String? {
         let config = app.learnCity.config
-        try await DatabaseSetup.tune(app.db)
+        try await DatabaseSetup.tune(app.db, location: config.database)
         try await app.autoMigrate()
         try await ReferenceData.ensureLoaded(on: app.db)
         let isEmpty = try await Organisation.query(on: app.db).count() == 0

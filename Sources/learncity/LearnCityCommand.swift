@@ -35,7 +35,14 @@ struct LearnCityCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("learncity: \(error.message)\n".utf8))
             Foundation.exit(error.status)
         } catch {
-            exit(withError: error)
+            // --help and --version arrive as errors with a success code.
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            FileHandle.standardError.write(Data("learncity: \(message) (see learncity --help)\n".utf8))
+            Foundation.exit(1)
         }
     }
 

@@ -36,8 +36,12 @@ enum SignInController {
             model.formError = request.strings.signInFailed
             return SignInPage.View(model: model, context: PageContext(request)).response(status: .unauthorized)
         }
-        // A fresh session on sign-in, so a session id planted before cannot be reused.
-        request.session.destroy()
+        // A fresh session id on sign-in, so that an id planted before cannot be reused
+        // (session fixation): drop the old record, and the middleware issues a new id.
+        if let old = request.session.id {
+            try await request.application.sessions.driver.deleteSession(old, for: request).get()
+            request.session.id = nil
+        }
         request.auth.login(user)
         request.logger.info("signed in", metadata: ["username": .string(user.username)])
         return request.redirect(to: model.next ?? SiteURL.workspace.path, redirectType: .normal)

@@ -37,7 +37,8 @@ enum IndicatorQueries {
         struct Row: Decodable { var indicator_code: String; var total: Int }
         let rows = try await sql.select()
             .column(SQLIdentifier("indicator_code"))
-            .column(SQLFunction("SUM", args: SQLIdentifier("count")), as: "total")
+            // SUM of a bigint is numeric on PostgreSQL; cast back so both dialects return an integer.
+            .column(SQLRaw(#"CAST(SUM("count") AS BIGINT)"#), as: "total")
             .from(IndicatorTally.schema)
             .where("year", .equal, year)
             .where(SQLIdentifier("region_code"), .like, SQLBind(region.subtreePattern))

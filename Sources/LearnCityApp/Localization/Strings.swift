@@ -33,6 +33,9 @@ struct Strings: Sendable {
     let emptyTargets: String
     let countOf: @Sendable (_ count: Int) -> String
     let yearProgress: @Sendable (_ percent: String) -> String
+    let yearOver: @Sendable (_ year: Int) -> String
+    let targetLabel: String
+    let populationSource: String
 
     // Sign-in and workspace
     let username: String

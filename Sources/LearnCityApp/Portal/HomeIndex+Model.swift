@@ -22,6 +22,8 @@ enum HomeIndex {
         var network: [Node]
         var countsByKind: [(OrganisationKind, Int)]
         var memberUnits: [String]
+        /// Where the population denominators come from, when the year has any.
+        var populationSource: String?
     }
 
     static func query(year requested: Int?, now: Date, timeZone: TimeZone, language: UILanguage,
@@ -44,7 +46,8 @@ enum HomeIndex {
             indicators: indicators,
             network: tree(organisations, regions: regions, language: language),
             countsByKind: OrganisationKind.allCases.compactMap { kind in counts[kind].map { (kind, $0) } },
-            memberUnits: organisations.filter { $0.kind == .memberUnit }.map { $0.name(language) })
+            memberUnits: organisations.filter { $0.kind == .memberUnit }.map { $0.name(language) },
+            populationSource: try await Population.query(on: database).filter(\.$year == year).first()?.source)
     }
 
     /// Nests network organisations (university, colleges, centres) under their parents.

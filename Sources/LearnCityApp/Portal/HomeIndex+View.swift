@@ -15,11 +15,11 @@ extension HomeIndex {
                     .p(.class("lead"), .text(strings.networkIntro))),
                 .section(.class("card"), .attribute(named: "aria-labelledby", value: "targets"),
                     .h2(.id("targets"), .text(strings.targetsHeading(model.year))),
-                    .p(.class("muted"), .text(strings.targetsIntro + " " +
-                        strings.yearProgress(NumberFormat.percent(model.yearElapsed)))),
+                    .p(.class("muted"), .text(strings.targetsIntro + " " + yearStatus())),
                     model.indicators.isEmpty
                         ? .p(.class("empty"), .text(strings.emptyTargets))
-                        : .div(.class("targets"), .forEach(model.indicators) { indicatorCard($0) })),
+                        : .div(.class("targets"), .forEach(model.indicators) { indicatorCard($0) }),
+                    .unwrap(model.populationSource) { .p(.class("muted small"), .text(strings.populationSource + $0)) }),
                 .section(.class("card"), .attribute(named: "aria-labelledby", value: "network"),
                     .h2(.id("network"), .text(strings.networkHeading)),
                     model.network.isEmpty && model.countsByKind.isEmpty
@@ -37,18 +37,23 @@ extension HomeIndex {
                 .h3(.span(.class("code"), .text(definition.code)), .text(" " + name)),
                 .p(.class("value"), .text(valueText(item))),
                 .unwrap(rateDetail(item)) { .p(.class("muted small"), .text($0)) },
-                .p(.class("small"), .text("\(strings.indicatorColumns.target)：" + targetText(item))),
+                .p(.class("small"), .text(strings.targetLabel + targetText(item))),
                 .unwrap(item.shareOfTarget) { share in
                     .group(
                         ProgressBar.svg(share: share, yearElapsed: model.yearElapsed,
                             title: "\(definition.code) \(name)",
                             description: "\(strings.indicatorColumns.progress) \(NumberFormat.percent(share)); "
-                                + strings.yearProgress(NumberFormat.percent(model.yearElapsed)),
+                                + yearStatus(),
                             onTrack: onTrack ?? false),
                         .p(.class(onTrack == true ? "status ok" : "status late"),
                            .text("\(strings.indicatorColumns.progress) \(NumberFormat.percent(share)) · "
                                  + (onTrack == true ? strings.onTrack : strings.behind))))
                 })
+        }
+
+        private func yearStatus() -> String {
+            model.yearElapsed >= 1 ? context.strings.yearOver(model.year)
+                : context.strings.yearProgress(NumberFormat.percent(model.yearElapsed))
         }
 
         private func valueText(_ item: IndicatorProgress) -> String {

@@ -15,6 +15,8 @@ public enum DatabaseLocation: Equatable, Sendable {
         public var database: String
         /// `sslmode=require|verify-full` asks for TLS; the default is plain TCP, as on loopback.
         public var requiresTLS: Bool
+        /// `?schema=` puts LearnCity's tables in their own schema (tests use one per test).
+        public var schema: String?
 
         /// The address without the password, for messages and logs.
         public var redacted: String { "postgres://\(username)@\(host):\(port)/\(database)" }
@@ -44,10 +46,15 @@ public enum DatabaseLocation: Equatable, Sendable {
         }
         let port = components.port ?? 5432
         guard (1...65535).contains(port) else { throw ParseError(reason: "DATABASE_URL has an invalid port") }
+        let schema = components.queryItems?.first(where: { $0.name == "schema" })?.value
+        if let schema, schema.isEmpty || !schema.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) || schema.first!.isNumber {
+            throw ParseError(reason: "DATABASE_URL schema= must be a lower-case identifier")
+        }
         let sslMode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "disable"
         return PostgresAddress(
             host: host, port: port, username: user.removingPercentEncoding ?? user,
             password: components.password?.removingPercentEncoding ?? components.password,
-            database: database, requiresTLS: ["require", "verify-ca", "verify-full"].contains(sslMode))
+            database: database, requiresTLS: ["require", "verify-ca", "verify-full"].contains(sslMode),
+            schema: schema)
     }
 }

@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import LearnCityApp
+
+/// Builds a migrated LearnCity with the demo city for one test, and tears it down.
+///
+/// On SQLite every test gets its own in-memory database. When `LEARNCITY_TEST_DATABASE_URL`
+/// names a PostgreSQL server (as `make test` does for its PostgreSQL pass), every test gets
+/// its own schema on it, dropped afterwards, so tests stay independent and can run in parallel.
+@discardableResult
+func withLearnCity<T>(
+    demo: Bool = true,
+    database: DatabaseLocation? = nil,
+    _ test: (Application) async throws -> T
+) async throws -> T {
+    TestLogging.bootstrap()
+    var config = try AppConfig.testing()
+    var schema: String?
+    if let database {
+        config.database = database
+    } else if case .postgres(var address) = config.database {
+        schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        address.schema = schema
+        config.database = .postgres(address)
+    }
+    let app = try await Application.make(.testing)
+    do {
+        try LearnCity.configure(app, config: config)
+        _ = try await LearnCity.prepare(app, loadDemoIfEmpty: demo)
+        let result = try await test(app)
+        try await dropSchema(schema, app)
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await dropSchema(schema, app)
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+private func dropSchema(_ schema: String?, _ app: Application) async throws {
+    guard let schema else { return }
+    try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+}
+
+/// True when this run is the PostgreSQL pass.
+var isPostgresRun: Bool {
+    !(ProcessInfo.processInfo.environment["LEARNCITY_TEST_DATABASE_URL"] ?? "").isEmpty
+}
+
+extension TestingHTTPResponse {
+    /// The cookies a response sets, by name.
+    var setCookies: [String: String] {
+        var cookies: [String: String] = [:]
+        for header in headers[.setCookie] {
+            let pair = header.split(separator: ";").first ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { cookies[parts[0].trimmingCharacters(in: .whitespaces)] = parts[1] }
+        }
+        return cookies
+    }
+
+    var text: String { body.string }
+}
+
+/// Headers that carry cookies, for the next request of a browser-like conversation.
+func cookieHeaders(_ cookies: [String: String], _ extra: [(String, String)] = []) -> HTTPHeaders {
+    var headers = HTTPHeaders()
+    if !cookies.isEmpty {
+        headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+    }
+    for (name, value) in extra { headers.add(name: name, value: value) }
+    return headers
+}
+
+/// A form body, URL-encoded.
+func formBody(_ fields: [(String, String)]) -> ByteBuffer {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    let text = fields.map { key, value in
+        "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+    }.joined(separator: "&")
+    return ByteBuffer(string: text)
+}
+
+/// Tests log warnings and worse only (`LOG_LEVEL=debug swift test` to see everything).
+enum TestLogging {
+    private static let once: Void = {
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        LogSetup.bootstrap(json: false, level: level)
+    }()
+    static func bootstrap() { _ = once }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import LearnCityCore
-@Test func placeholder() { #expect(true) }

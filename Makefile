@@ -19,7 +19,7 @@ test-postgres: build
 
 # The built binary, driven by real HTTP, a real CLI and a real Chromium.
 test-browser: build
-	scripts/browser-tests.sh
+	scripts/with-postgres.sh --optional scripts/browser-tests.sh
 
 run:
 	$(SWIFT) run learncity

@@ -36,6 +36,7 @@ extension Strings {
         username: "Username",
         password: "Password",
         signInTitle: "Staff sign-in",
+        signInButton: "Sign in",
         signInHint: "Citizens use the learners' entrance; staff accounts are created by an admin.",
         signInFailed: "The username or password is not correct.",
         fieldRequired: "Please fill this in.",

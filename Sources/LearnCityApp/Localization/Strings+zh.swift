@@ -36,6 +36,7 @@ extension Strings {
         username: "用户名",
         password: "密码",
         signInTitle: "工作人员登录",
+        signInButton: "登录",
         signInHint: "市民请使用市民学习入口；工作人员账号由管理员创建。",
         signInFailed: "用户名或密码不正确。",
         fieldRequired: "请填写此项。",

@@ -41,6 +41,7 @@ struct Strings: Sendable {
     let username: String
     let password: String
     let signInTitle: String
+    let signInButton: String
     let signInHint: String
     let signInFailed: String
     let fieldRequired: String

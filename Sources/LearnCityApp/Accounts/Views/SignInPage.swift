@@ -24,7 +24,7 @@ enum SignInPage {
                     .unwrap(model.next) { .input(.type(.hidden), .name("next"), .value($0)) },
                     field(name: "username", label: strings.username, type: .text, value: model.username, autocomplete: "username"),
                     field(name: "password", label: strings.password, type: .password, value: "", autocomplete: "current-password"),
-                    .button(.type(.submit), .class("button"), .text(strings.signIn))),
+                    .button(.type(.submit), .class("button"), .text(strings.signInButton))),
                 .p(.class("muted small"), .text(strings.signInHint)))
         }
 

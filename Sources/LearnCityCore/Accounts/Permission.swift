@@ -1,0 +1,47 @@
+/// What a role allows. The table is the one place that says who may do what; routes name a
+/// permission, never a list of roles.
+public enum Permission: String, CaseIterable, Sendable {
+    case manageAccounts        // create staff accounts, reset their passwords
+    case viewAudit             // browse the audit log
+    case viewPeople            // people registry (within scope)
+    case editPeople            // create and change people (within their region)
+    case revealPersonalData    // show an unmasked resident ID or phone, audited
+    case exportPersonalData    // export people lists, audited
+    case confirmIdentity       // hand citizens identity and password-reset codes at a centre
+    case viewOrganisations     // the organisation registry (within scope)
+    case editOrganisations     // change organisations (within scope)
+    case useAPITokens          // create bearer tokens for integrations
+}
+
+extension Role {
+    /// The permissions of each role.
+    public var permissions: Set<Permission> {
+        switch self {
+        case .systemAdmin:
+            return Set(Permission.allCases)
+        case .cityOffice:
+            return [.viewAudit, .viewPeople, .editPeople, .revealPersonalData, .exportPersonalData,
+                    .confirmIdentity, .viewOrganisations, .editOrganisations, .useAPITokens, .manageAccounts]
+        case .countyAdmin:
+            return [.manageAccounts, .viewPeople, .editPeople, .revealPersonalData, .exportPersonalData,
+                    .confirmIdentity, .viewOrganisations, .editOrganisations, .useAPITokens]
+        case .centreAdmin:
+            return [.viewPeople, .editPeople, .confirmIdentity, .viewOrganisations]
+        case .memberUnitReporter, .financeOfficer:
+            return [.viewOrganisations]
+        case .providerStaff:
+            return [.viewPeople, .viewOrganisations, .useAPITokens]
+        case .teacher, .expertReviewer:
+            return [.viewOrganisations]
+        case .learner:
+            return []
+        }
+    }
+
+    /// Roles that see the whole city whatever their organisation.
+    public var seesEverything: Bool { self == .systemAdmin || self == .cityOffice }
+}
+
+extension Set where Element == Role {
+    public func allows(_ permission: Permission) -> Bool { contains { $0.permissions.contains(permission) } }
+}

@@ -32,12 +32,15 @@ public enum LearnCity {
         app.middleware.use(LanguageMiddleware())
         app.middleware.use(ProblemMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
-        app.middleware.use(CSRFCookieMiddleware())
+        app.middleware.use(CSRFMiddleware())
+        app.middleware.use(SecureSessionCookieMiddleware())
         app.middleware.use(app.sessions.middleware)
         app.middleware.use(User.sessionAuthenticator())
+        app.middleware.use(BearerTokenAuthenticator())
+        app.middleware.use(PasswordChangeGate())
 
         let registry = Routes.registry()
-        app.learnCity = .init(config: config, registry: registry)
+        app.learnCity = .init(config: config, registry: registry, vault: try PersonalDataVault(config: config))
         registry.register(on: app.routes)
     }
 
@@ -48,6 +51,7 @@ public enum LearnCity {
         let config = app.learnCity.config
         try await DatabaseSetup.tune(app.db, location: config.database)
         try await app.autoMigrate()
+        try await app.learnCity.vault.verifyKey(on: app.db)
         try await ReferenceData.ensureLoaded(on: app.db)
         let isEmpty = try await Organisation.query(on: app.db).count() == 0
         if (loadDemoIfEmpty ?? config.loadsDemo), isEmpty, !(try await DemoLoader.isLoaded(on: app.db)) {

@@ -1,28 +1,67 @@
 import Vapor
 
-/// Every route of LearnCity, with who may use it. Capabilities add their routes here.
+/// Every route of LearnCity, with who may use it. Capabilities add their routes here; the
+/// access tests read this list, so a route cannot be added without an access rule.
 enum Routes {
     static func registry() -> RouteRegistry {
-        var registry = RouteRegistry()
-        // Portal and accounts (HTML)
-        registry.add(.GET, .home, access: .anyone, handler: PortalController.home)
-        registry.add(.GET, .signIn, access: .anyone, handler: SignInController.show)
-        registry.add(.POST, .signIn, access: .anyone, handler: SignInController.submit)
-        registry.add(.POST, .signOut, access: .signedIn, handler: SignInController.signOut)
-        registry.add(.GET, .workspace, access: .signedIn, handler: SignInController.workspace)
+        var r = RouteRegistry()
+        // Public portal, sign-in, citizens
+        r.add(.GET, .home, access: .anyone, handler: PortalController.home)
+        r.add(.GET, .signIn, access: .anyone, handler: SignInController.show)
+        r.add(.POST, .signIn, access: .anyone, handler: SignInController.submit)
+        r.add(.POST, .signOut, access: .signedIn, handler: SignInController.signOut)
+        r.add(.GET, .register, access: .anyone, handler: RegistrationController.show)
+        r.add(.POST, .register, access: .anyone, handler: RegistrationController.submit)
+        r.add(.GET, .resetPassword, access: .anyone, handler: ResetPasswordController.show)
+        r.add(.POST, .resetPassword, access: .anyone, handler: ResetPasswordController.submit)
+
+        // One's own account
+        r.add(.GET, .workspace, access: .signedIn, handler: SignInController.workspace)
+        r.add(.GET, .account, access: .signedIn, handler: MyAccountController.show)
+        r.add(.POST, .accountLink, access: .permission(.linkOwnAccount), handler: MyAccountController.link)
+        r.add(.GET, .changePassword, access: .signedIn, handler: PasswordController.show)
+        r.add(.POST, .changePassword, access: .signedIn, handler: PasswordController.submit)
+        r.add(.GET, .tokens, access: .permission(.useAPITokens), handler: TokensController.list)
+        r.add(.POST, .tokens, access: .permission(.useAPITokens), handler: TokensController.create)
+        r.add(.POST, .revokeToken(0), access: .permission(.useAPITokens), scoped: .token, handler: TokensController.revoke)
+
+        // Administration
+        r.add(.GET, .users, access: .permission(.manageAccounts), handler: UsersController.list)
+        r.add(.POST, .users, access: .permission(.manageAccounts), handler: UsersController.create)
+        r.add(.POST, .resetUserPassword(nil), access: .permission(.manageAccounts), scoped: .account, handler: UsersController.resetPassword)
+        r.add(.GET, .identity, access: .permission(.confirmIdentity), handler: IdentityController.show)
+        r.add(.POST, .identity, access: .permission(.confirmIdentity), handler: IdentityController.submit)
+        r.add(.GET, .audit, access: .permission(.viewAudit), handler: AuditController.list)
+
+        // People and organisations (scoped)
+        r.add(.GET, .people, access: .permission(.viewPeople), handler: PeopleController.list)
+        r.add(.GET, .newPerson, access: .permission(.editPeople), handler: PeopleEditing.newForm)
+        r.add(.POST, .people, access: .permission(.editPeople), handler: PeopleEditing.create)
+        r.add(.GET, .peopleExport, access: .permission(.exportPersonalData), handler: PeopleExport.csv)
+        r.add(.GET, .person(0), access: .permission(.viewPeople), scoped: .person, handler: PeopleController.detail)
+        r.add(.GET, .editPerson(0), access: .permission(.editPeople), scoped: .person, handler: PeopleEditing.editForm)
+        r.add(.POST, .person(0), access: .permission(.editPeople), scoped: .person, handler: PeopleEditing.update)
+        r.add(.POST, .revealPerson(0), access: .permission(.revealPersonalData), scoped: .person, handler: PeopleController.reveal)
+        r.add(.GET, .organisations, access: .permission(.viewOrganisations), handler: OrganisationsController.list)
+        r.add(.GET, .organisation(0), access: .permission(.viewOrganisations), scoped: .organisation, handler: OrganisationsController.detail)
+        r.add(.POST, .organisation(0), access: .permission(.editOrganisations), scoped: .organisation, handler: OrganisationsController.update)
 
         // JSON API (described in the OpenAPI document)
-        registry.add(.GET, .apiIndicators, access: .anyone, api: IndicatorsAPI.doc, handler: IndicatorsAPI.get)
-        registry.add(.GET, .apiRegions, access: .anyone, api: NetworkAPI.regionsDoc, handler: NetworkAPI.regions)
-        registry.add(.GET, .apiOrganisations, access: .anyone, api: NetworkAPI.organisationsDoc, handler: NetworkAPI.organisations)
-        registry.add(.GET, .apiMe, access: .signedIn, api: AccountsAPI.meDoc, handler: AccountsAPI.me)
+        r.add(.GET, .apiIndicators, access: .anyone, api: IndicatorsAPI.doc, handler: IndicatorsAPI.get)
+        r.add(.GET, .apiRegions, access: .anyone, api: NetworkAPI.regionsDoc, handler: NetworkAPI.regions)
+        r.add(.GET, .apiOrganisations, access: .anyone, api: NetworkAPI.organisationsDoc, handler: NetworkAPI.organisations)
+        r.add(.GET, .apiOrganisation(0), access: .permission(.viewOrganisations), api: NetworkAPI.organisationDoc,
+              scoped: .organisation, handler: NetworkAPI.organisation)
+        r.add(.GET, .apiPeople, access: .permission(.viewPeople), api: PeopleAPI.listDoc, handler: PeopleAPI.list)
+        r.add(.GET, .apiPerson(0), access: .permission(.viewPeople), api: PeopleAPI.detailDoc, scoped: .person, handler: PeopleAPI.detail)
+        r.add(.GET, .apiMe, access: .signedIn, api: AccountsAPI.meDoc, handler: AccountsAPI.me)
 
         // Infrastructure
-        registry.add(.GET, .openAPI, access: .anyone, handler: OpenAPIController.document)
-        registry.add(.GET, .healthz, access: .anyone, handler: HealthController.healthz)
-        registry.add(.GET, .metrics, access: .anyone, handler: HealthController.metrics)
-        registry.add(.GET, .asset(""), access: .anyone, handler: AssetController.serve)
-        return registry
+        r.add(.GET, .openAPI, access: .anyone, handler: OpenAPIController.document)
+        r.add(.GET, .healthz, access: .anyone, handler: HealthController.healthz)
+        r.add(.GET, .metrics, access: .anyone, handler: HealthController.metrics)
+        r.add(.GET, .asset(""), access: .anyone, handler: AssetController.serve)
+        return r
     }
 }
 

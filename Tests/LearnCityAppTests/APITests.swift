@@ -120,7 +120,8 @@ struct APITests {
                 let apiEndpoints = app.learnCity.registry.endpoints.filter { $0.api != nil }
                 #expect(!apiEndpoints.isEmpty)
                 for endpoint in apiEndpoints {
-                    let operations = paths[endpoint.url.pattern] as? [String: Any]
+                    let path = endpoint.url.pattern.replacingOccurrences(of: ":id", with: "{id}")
+                    let operations = paths[path] as? [String: Any]
                     #expect(operations?[endpoint.method.rawValue.lowercased()] != nil, "\(endpoint.url.pattern)")
                 }
                 #expect(paths.count == Set(apiEndpoints.map(\.url.pattern)).count)

@@ -1,39 +1,172 @@
+import Fluent
+import Foundation
+import LearnCityCore
 import Testing
 import Vapor
 import VaporTesting
 @testable import LearnCityApp
 
-/// The seed of the access matrix: derived from the route registry, so every new route is in it.
-@Suite("Access rules from the registry")
+/// The access matrix, derived from the route registry: every route with an access rule is
+/// called by every role, with ids inside and outside the caller's scope. A route added without
+/// a rule cannot exist (the registry requires one), and a new route is in the matrix at once.
+@Suite("Access matrix")
 struct AccessTests {
-    @Test("Every route that needs an account refuses anonymous callers: 401 for the API, sign-in for pages")
+    @Test("Anonymous callers: 401 for the API, the sign-in page for pages")
     func anonymousIsRefused() async throws {
         try await withLearnCity { app in
-            let guarded = app.learnCity.registry.endpoints.filter { $0.access != .anyone }
-            #expect(!guarded.isEmpty)
-            for endpoint in guarded {
-                try await app.testing().test(endpoint.method, endpoint.url.path) { res in
-                    if endpoint.url.path.hasPrefix("/api/") {
-                        #expect(res.status == .unauthorized, "\(endpoint.url.path)")
-                        #expect(res.text.contains(#""code":"unauthorized""#))
-                    } else {
-                        #expect(res.status == .seeOther, "\(endpoint.method) \(endpoint.url.path)")
-                        #expect(res.headers.first(name: .location)?.hasPrefix("/signin") == true)
-                    }
+            var browser = Browser(app: app)
+            try await browser.send(.GET, "/signin")
+            let token = browser.cookies[CSRF.cookieName]!
+            for endpoint in app.learnCity.registry.endpoints where endpoint.access != .anyone {
+                let path = endpoint.url.pattern.replacingOccurrences(of: ":id", with: "1")
+                let res = try await browser.send(endpoint.method, path, form: endpoint.method == .POST ? [("_csrf", token)] : nil)
+                if path.hasPrefix("/api/") {
+                    #expect(res.status == .unauthorized, "\(endpoint.method) \(path)")
+                    #expect(res.text.contains(#""code":"unauthorized""#))
+                } else {
+                    #expect(res.status == .seeOther, "\(endpoint.method) \(path)")
+                    #expect(res.headers.first(name: .location)?.hasPrefix("/signin") == true)
                 }
             }
         }
     }
 
-    @Test("Every public route answers an anonymous GET without a server error")
-    func publicRoutesWork() async throws {
+    @Test("Every role against every route, with ids inside and outside its scope")
+    func matrix() async throws {
         try await withLearnCity { app in
-            for endpoint in app.learnCity.registry.endpoints where endpoint.access == .anyone && endpoint.method == .GET {
-                let path = endpoint.url == .asset("") ? SiteURL.asset("app.css").path : endpoint.url.path
-                try await app.testing().test(.GET, path) { res in
-                    #expect(res.status.code < 500, "\(path)")
+            let world = try await ScopeFixture.build(app)
+            for role in Role.allCases {
+                let caller = world.callers[role]!
+                for endpoint in app.learnCity.registry.endpoints where endpoint.access != .anyone {
+                    let allowed: Bool = switch endpoint.access {
+                    case .anyone, .signedIn: true
+                    case .permission(let permission): role.permissions.contains(permission)
+                    }
+                    let ids: [(String, Bool)] = endpoint.scoped.map { world.ids(for: $0, caller: role) } ?? [("", true)]
+                    for (id, inside) in ids {
+                        let path = endpoint.url.pattern.replacingOccurrences(of: ":id", with: id)
+                        var headers = HTTPHeaders()
+                        headers.bearerAuthorization = BearerAuthorization(token: caller)
+                        var status = HTTPResponseStatus.ok
+                        try await app.testing().test(endpoint.method, path, headers: headers,
+                                                     body: endpoint.method == .POST ? ByteBuffer(string: "") : nil) { status = $0.status }
+                        let label = "\(role) \(endpoint.method) \(path)"
+                        if allowed && inside {
+                            #expect(status != .notFound && status.code < 500, "\(label) → \(status.code)")
+                        } else {
+                            #expect(status == .notFound, "\(label) → \(status.code), expected 404")
+                        }
+                    }
                 }
             }
+            // Nothing of 渠县 changed through all of that.
+            let qu = try #require(try await Person.find(world.quPerson, on: app.db))
+            #expect(qu.name == "渠县人")
+            let quOrg = try #require(try await Organisation.find(world.quOrganisation, on: app.db))
+            #expect(quOrg.nameZh == "渠县继续教育学院")
         }
+    }
+
+    @Test("A county admin of 宣汉县 finds no one of 渠县 by search, by ID number or by export")
+    func searchAndExport() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: world.callers[.countyAdmin]!)
+            for path in ["/people?q=%E6%B8%A0%E5%8E%BF%E4%BA%BA", "/people?q=\(ScopeFixture.quID)", "/people/export.csv",
+                         "/api/v1/people?q=\(ScopeFixture.quID)", "/api/v1/people", "/organisations"] {
+                try await app.testing().test(.GET, path, headers: headers) { res in
+                    #expect(res.status == .ok, "\(path)")
+                    #expect(!res.text.contains("511725********0026") && !res.text.contains("/people/\(world.quPerson)\""), "\(path)")
+                    #expect(!res.text.contains(#""id":\#(world.quPerson),"#) && !res.text.contains("渠县继续教育学院"), "\(path)")
+                }
+            }
+            try await app.testing().test(.GET, "/people?q=\(ScopeFixture.xuanhanID)", headers: headers) { res in
+                #expect(res.text.contains("宣汉人"))
+            }
+        }
+    }
+}
+
+/// People, accounts and tokens in two counties, for access tests.
+struct ScopeFixture {
+    static let xuanhanID = "511722199001011237", quID = "511725198506150026"
+    var callers: [Role: String] = [:]
+    var xuanhanPerson = 0, quPerson = 0
+    var xuanhanOrganisation = 0, quOrganisation = 0
+    var ownToken: [Role: Int] = [:], foreignToken = 0
+    var homes: [Role: Int] = [:]
+    var xuanhanAccount = UUID(), quAccount = UUID()
+
+    /// (id, inside the caller's scope) pairs to try for a scoped route.
+    func ids(for resource: ScopedResource, caller role: Role) -> [(String, Bool)] {
+        let everything = role.seesEverything
+        // Departments, schools and citizens are not geographic: no person of a county is theirs.
+        let geographic = everything || [.countyAdmin, .centreAdmin, .teacher].contains(role)
+        switch resource {
+        case .person: return [(String(xuanhanPerson), geographic), (String(quPerson), everything)]
+        case .organisation:
+            return [(String(homes[role] ?? xuanhanOrganisation), homes[role] != nil), (String(quOrganisation), everything)]
+        case .token: return [(String(ownToken[role] ?? 0), true), (String(foreignToken), false)]
+        case .account: return [(xuanhanAccount.uuidString, true), (quAccount.uuidString, everything)]
+        }
+    }
+
+    static func build(_ app: Application) async throws -> ScopeFixture {
+        var world = ScopeFixture()
+        let actor = Audit.Actor.commandLine
+        func person(_ name: String, _ id: String, _ region: String) async throws -> Int {
+            let input = PersonService.Input(name: name, residentID: id, phone: "13812345678", gender: nil, region: region)
+            return try await PersonService.create(input, id: try ResidentID(id), phone: MobileNumber("13812345678"),
+                                                  region: RegionCode(region)!, vault: app.learnCity.vault, actor: actor, on: app.db).id!
+        }
+        world.xuanhanPerson = try await person("宣汉人", xuanhanID, "511722")
+        world.quPerson = try await person("渠县人", quID, "511725")
+        func org(_ code: String) async throws -> Organisation {
+            try #require(try await Organisation.query(on: app.db).filter(\.$code == code).first())
+        }
+        world.xuanhanOrganisation = try await org("CEC-511722").id!
+        world.quOrganisation = try await org("CEC-511725").id!
+        // Where each role's test account works: 宣汉县 bodies for the geographic roles.
+        let homes: [Role: String?] = [
+            .systemAdmin: "LGO", .cityOffice: "LGO", .countyAdmin: "CL-511722", .centreAdmin: "DC-04",
+            .memberUnitReporter: "MU-EDU", .providerStaff: "SCH-SASU", .teacher: "DC-04", .expertReviewer: "MU-EDU",
+            .financeOfficer: "MU-FIN", .learner: nil,
+        ]
+        for role in Role.allCases {
+            let home = try await homes[role]!.asyncMap { try await org($0).id }
+            let (user, _) = try await AccountService.createStaff(
+                username: "t-\(role.rawValue)", displayName: role.rawValue, roles: [role], organisationID: home ?? nil,
+                password: "password-123", hasher: app.password.sync, actor: actor, on: app.db)
+            user.mustChangePassword = false
+            if role == .learner { user.residentIDHash = app.learnCity.vault.hash(xuanhanID, .residentID) }
+            try await user.update(on: app.db)
+            world.homes[role] = home ?? nil
+            // One token to call with, and a spare of its own for the revoke route.
+            let (secret, _) = try await token(for: user, on: app.db)
+            world.callers[role] = secret
+            world.ownToken[role] = try await token(for: user, on: app.db).id
+        }
+        // Another account in 宣汉县 and one in 渠县 (password resets), and someone else's token.
+        world.xuanhanAccount = try await AccountService.createStaff(
+            username: "xh-staff", displayName: "宣汉职员", roles: [.centreAdmin],
+            organisationID: try await org("DC-04").id, password: nil, hasher: app.password.sync, actor: actor, on: app.db).0.id!
+        let (quAdmin, _) = try await AccountService.createStaff(
+            username: "qu-admin", displayName: "渠县管理员", roles: [.countyAdmin],
+            organisationID: try await org("CL-511725").id, password: nil, hasher: app.password.sync, actor: actor, on: app.db)
+        world.quAccount = quAdmin.id!
+        world.foreignToken = try await token(for: quAdmin, on: app.db).id
+        return world
+    }
+
+    static func token(for user: User, on database: any Database) async throws -> (secret: String, id: Int) {
+        let (secret, hash) = APIToken.generate()
+        let token = APIToken()
+        token.userID = user.id!
+        token.name = "test"
+        token.tokenHash = hash
+        token.expiresAt = Date().addingTimeInterval(3600)
+        try await token.create(on: database)
+        return (secret, token.id!)
     }
 }

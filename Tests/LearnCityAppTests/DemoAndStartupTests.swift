@@ -65,7 +65,7 @@ struct DemoAndStartupTests {
             #expect(value11 == nil)
             let admin = try #require(try await User.query(on: app.db).filter(\.$username == "admin").first())
             #expect(try app.password.verify(generated, created: admin.passwordHash))
-            #expect(admin.role == .systemAdmin)
+            #expect(admin.roles == [.systemAdmin])
         }
     }
 

@@ -47,7 +47,7 @@ struct SignInTests {
             let workspace = try await browser.send(.GET, "/workspace")
             #expect(workspace.status == .ok && workspace.text.contains("系统管理员"))
             let me = try await browser.send(.GET, "/api/v1/me")
-            #expect(me.text.contains(#""username":"admin""#) && me.text.contains(#""role":"system_admin""#))
+            #expect(me.text.contains(#""username":"admin""#) && me.text.contains(#""roles":["system_admin"]"#))
 
             let out = try await browser.send(.POST, "/signout", form: [("_csrf", browser.cookies[CSRF.cookieName]!)])
             #expect(out.status == .seeOther)

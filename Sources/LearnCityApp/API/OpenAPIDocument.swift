@@ -7,7 +7,8 @@ enum OpenAPIDocument {
             guard let doc = endpoint.api else { continue }
             let path = endpoint.url.pattern.split(separator: "/")
                 .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
-            let operation = self.operation(doc, access: endpoint.access)
+            let pathParameters = endpoint.url.pattern.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
+            let operation = self.operation(doc, access: endpoint.access, pathParameters: pathParameters)
             let entry: JSONValue = .object([(endpoint.method.rawValue.lowercased(), operation)])
             if let index = paths.firstIndex(where: { $0.0 == "/" + path }) {
                 if case .object(let more) = entry { paths[index].1 = paths[index].1.merging(more) }
@@ -36,7 +37,7 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func operation(_ doc: APIDoc, access: Access) -> JSONValue {
+    private static func operation(_ doc: APIDoc, access: Access, pathParameters: [String]) -> JSONValue {
         let body = doc.isList ? Schema.array(Schema.ref(doc.responseName)) : Schema.ref(doc.responseName)
         var responses: [(String, JSONValue)] = [
             ("200", ["description": "OK", "content": ["application/json": ["schema": body]]]),
@@ -55,7 +56,9 @@ enum OpenAPIDocument {
             ("operationId", .string(doc.operationID)),
             ("summary", .string(doc.summary)),
             ("tags", [.string(doc.tag)]),
-            ("parameters", .array(doc.parameters.map { parameter in
+            ("parameters", .array(pathParameters.map { name -> JSONValue in
+                ["name": .string(name), "in": "path", "required": true, "schema": Schema.integer]
+            } + doc.parameters.map { parameter in
                 ["name": .string(parameter.name), "in": "query", "required": .bool(parameter.required),
                  "description": .string(parameter.description), "schema": parameter.schema]
             })),

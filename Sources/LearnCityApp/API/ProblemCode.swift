@@ -12,6 +12,7 @@ enum ProblemCode: String, CaseIterable, Sendable {
     case payloadTooLarge = "payload_too_large"
     case unsupportedMediaType = "unsupported_media_type"
     case tooManyRequests = "too_many_requests"
+    case passwordChangeRequired = "password_change_required"
     case databaseUnavailable = "database_unavailable"
     case internalError = "internal_error"
 
@@ -25,6 +26,7 @@ enum ProblemCode: String, CaseIterable, Sendable {
         case .payloadTooLarge: .payloadTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .tooManyRequests: .tooManyRequests
+        case .passwordChangeRequired: .forbidden
         case .databaseUnavailable: .serviceUnavailable
         case .internalError: .internalServerError
         }
@@ -37,7 +39,7 @@ enum ProblemCode: String, CaseIterable, Sendable {
 /// The message of each problem code in one language.
 struct ProblemMessages: Sendable {
     let badRequest, invalidParameter, unauthorized, notFound, methodNotAllowed: String
-    let csrfFailed, payloadTooLarge, unsupportedMediaType, tooManyRequests: String
+    let csrfFailed, payloadTooLarge, unsupportedMediaType, tooManyRequests, passwordChangeRequired: String
     let databaseUnavailable, internalError: String
 
     func message(_ code: ProblemCode) -> String {
@@ -51,6 +53,7 @@ struct ProblemMessages: Sendable {
         case .payloadTooLarge: payloadTooLarge
         case .unsupportedMediaType: unsupportedMediaType
         case .tooManyRequests: tooManyRequests
+        case .passwordChangeRequired: passwordChangeRequired
         case .databaseUnavailable: databaseUnavailable
         case .internalError: internalError
         }

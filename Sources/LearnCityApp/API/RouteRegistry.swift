@@ -8,8 +8,14 @@ enum Access: Sendable, Equatable {
     case anyone
     /// Any signed-in account.
     case signedIn
-    /// Signed-in accounts with one of these roles.
-    case roles(Set<Role>)
+    /// Signed-in accounts whose roles grant this permission (`Role.permissions`).
+    case permission(Permission)
+}
+
+/// The kind of scoped data a route with an `:id` reads or changes; the access-matrix test
+/// calls such routes with ids from inside and outside the caller's scope.
+enum ScopedResource: Sendable, Equatable {
+    case person, organisation, token, account
 }
 
 /// The OpenAPI description of an API endpoint.
@@ -49,6 +55,8 @@ struct Endpoint: Sendable {
     var access: Access
     /// Set for `/api/v1` endpoints: they appear in the OpenAPI document.
     var api: APIDoc?
+    /// Set for routes whose `:id` names scoped data.
+    var scoped: ScopedResource? = nil
     var handler: @Sendable (Request) async throws -> Response
 }
 
@@ -60,8 +68,8 @@ struct RouteRegistry: Sendable {
     mutating func add(_ endpoint: Endpoint) { endpoints.append(endpoint) }
 
     mutating func add(_ method: HTTPMethod, _ url: SiteURL, access: Access, api: APIDoc? = nil,
-                      handler: @escaping @Sendable (Request) async throws -> Response) {
-        add(Endpoint(method: method, url: url, access: access, api: api, handler: handler))
+                      scoped: ScopedResource? = nil, handler: @escaping @Sendable (Request) async throws -> Response) {
+        add(Endpoint(method: method, url: url, access: access, api: api, scoped: scoped, handler: handler))
     }
 
     func register(on routes: any RoutesBuilder) {
@@ -83,10 +91,10 @@ enum AccessCheck {
             return
         case .signedIn:
             guard request.auth.has(User.self) else { throw notSignedIn(request) }
-        case .roles(let roles):
+        case .permission(let permission):
             guard let user = request.auth.get(User.self) else { throw notSignedIn(request) }
             // A role that may not act gets the same answer as a missing record (design.md §5).
-            guard roles.contains(user.role) else { throw AppError(.notFound) }
+            guard user.roles.allows(permission) else { throw AppError(.notFound) }
         }
     }
 

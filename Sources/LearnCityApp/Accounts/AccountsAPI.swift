@@ -6,15 +6,15 @@ enum AccountsAPI {
     struct Me: Content, APISchema {
         var username: String
         var displayName: String
-        var role: String
+        var roles: [String]
         var organisationId: Int?
 
         static let schemaName = "Account"
         static var schema: JSONValue {
             Schema.object([
                 ("username", Schema.string()), ("displayName", Schema.string()),
-                ("role", Schema.string(enum: Role.allCases.map(\.rawValue))), ("organisationId", Schema.integer),
-            ], required: ["username", "displayName", "role"])
+                ("roles", Schema.array(Schema.string(enum: Role.allCases.map(\.rawValue)))), ("organisationId", Schema.integer),
+            ], required: ["username", "displayName", "roles"])
         }
     }
 
@@ -22,7 +22,7 @@ enum AccountsAPI {
 
     @Sendable static func me(_ request: Request) async throws -> Response {
         let user = try request.auth.require(User.self)
-        return try await Me(username: user.username, displayName: user.displayName, role: user.role.rawValue,
+        return try await Me(username: user.username, displayName: user.displayName, roles: user.roles.map(\.rawValue).sorted(),
                             organisationId: user.organisationID).encodeResponse(for: request)
     }
 }

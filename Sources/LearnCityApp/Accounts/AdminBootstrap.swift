@@ -14,7 +14,7 @@ enum AdminBootstrap {
         let office = try await Organisation.query(on: database)
             .filter(\.$kind == .leadingGroupOffice).sort(\.$id).first()
         let user = User(username: username, displayName: "系统管理员", passwordHash: try hasher.hash(chosen),
-                        role: .systemAdmin, organisationID: office?.id,
+                        roles: [.systemAdmin], organisationID: office?.id,
                         mustChangePassword: false)
         try await user.save(on: database)
         return password == nil ? chosen : nil

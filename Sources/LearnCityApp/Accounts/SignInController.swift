@@ -1,7 +1,8 @@
 import Fluent
+import LearnCityCore
 import Vapor
 
-/// The staff sign-in form, sign-out and the workspace landing page.
+/// The sign-in form (staff by username, citizens by resident ID), sign-out and the workspace.
 enum SignInController {
     struct Form: Content {
         var username: String?
@@ -16,26 +17,32 @@ enum SignInController {
     }
 
     @Sendable static func submit(_ request: Request) async throws -> Response {
-        try CSRF.verify(request)
         let form = try request.content.decode(Form.self)
-        let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
+        let name = (form.username ?? "").trimmingCharacters(in: .whitespaces)
         let password = form.password ?? ""
-        var model = SignInPage.Model(username: username, next: safeNext(form.next))
-        if username.isEmpty { model.fieldErrors["username"] = request.strings.fieldRequired }
+        var model = SignInPage.Model(username: name, next: safeNext(form.next))
+        if name.isEmpty { model.fieldErrors["username"] = request.strings.fieldRequired }
         if password.isEmpty { model.fieldErrors["password"] = request.strings.fieldRequired }
         guard model.fieldErrors.isEmpty else {
             return SignInPage.View(model: model, context: PageContext(request)).response(status: .unprocessableEntity)
         }
-        let user = try await User.query(on: request.db).filter(\.$username == username).first()
-        // Verify against a dummy hash when the account does not exist, so that timing does not
-        // tell which usernames exist.
-        let digest = user?.passwordHash ?? dummyHash
-        let matches = (try? await request.password.async.verify(password, created: digest)) ?? false
-        guard let user, matches else {
-            request.logger.notice("sign-in failed", metadata: ["username": .string(username)])
+        // A typed resident ID is kept only as its keyed hash, even in the throttle table.
+        let account = (try? ResidentID(name)).map { "id:" + request.vault.hash($0.value, .residentID) } ?? name.lowercased()
+        let address = request.clientAddress
+        if let wait = try await SignInThrottle.retryAfter(account: account, address: address, on: request.db) {
+            model.formError = request.strings.accounts.throttled(Int((wait / 60).rounded(.up)))
+            let response = SignInPage.View(model: model, context: PageContext(request)).response(status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(wait.rounded(.up))))
+            return response
+        }
+        guard let user = try await authenticate(name: name, password: password, on: request) else {
+            try await SignInThrottle.recordFailure(account: account, address: address, on: request.db)
+            try await Audit.record(.signInFailed, entity: "user", summary: "username: \(ResidentIDText.maskIfID(name))",
+                                   by: Audit.Actor(request, fallbackName: ResidentIDText.maskIfID(name)), on: request.db)
             model.formError = request.strings.signInFailed
             return SignInPage.View(model: model, context: PageContext(request)).response(status: .unauthorized)
         }
+        try await SignInThrottle.recordSuccess(account: account, address: address, on: request.db)
         // A fresh session id on sign-in, so that an id planted before cannot be reused
         // (session fixation): drop the old record, and the middleware issues a new id.
         if let old = request.session.id {
@@ -43,19 +50,41 @@ enum SignInController {
             request.session.id = nil
         }
         request.auth.login(user)
-        request.logger.info("signed in", metadata: ["username": .string(user.username)])
-        return request.redirect(to: model.next ?? SiteURL.workspace.path, redirectType: .normal)
+        try await Audit.record(.signIn, entity: "user", id: user.id?.uuidString, by: Audit.Actor(request), on: request.db)
+        if user.mustChangePassword { return request.redirect(to: SiteURL.changePassword.path) }
+        let landing = user.isCitizen ? SiteURL.account.path : SiteURL.workspace.path
+        return request.redirect(to: model.next ?? landing, redirectType: .normal)
+    }
+
+    /// Staff sign in with their username; citizens may use their resident ID number, which is
+    /// found by its keyed hash (several accounts may claim one ID until a centre confirms it).
+    private static func authenticate(name: String, password: String, on request: Request) async throws -> User? {
+        var candidates = try await User.query(on: request.db).filter(\.$username == name).all()
+        if candidates.isEmpty, let id = try? ResidentID(name) {
+            candidates = try await User.query(on: request.db)
+                .filter(\.$residentIDHash == request.vault.hash(id.value, .residentID)).all()
+        }
+        // Verify against a dummy hash when nobody matches, so timing does not tell which names exist.
+        if candidates.isEmpty { _ = try? await request.password.async.verify(password, created: dummyHash) }
+        for user in candidates where user.disabledAt == nil {
+            if (try? await request.password.async.verify(password, created: user.passwordHash)) == true { return user }
+        }
+        return nil
     }
 
     @Sendable static func signOut(_ request: Request) async throws -> Response {
-        try CSRF.verify(request)
+        try await Audit.record(.signOut, entity: "user", id: request.auth.get(User.self)?.id?.uuidString,
+                               by: Audit.Actor(request), on: request.db)
         request.auth.logout(User.self)
         request.session.destroy()
         return request.redirect(to: SiteURL.home.path, redirectType: .normal)
     }
 
     @Sendable static func workspace(_ request: Request) async throws -> Response {
-        WorkspacePage.View(context: PageContext(request)).response()
+        let user = try request.requireUser()
+        if user.isCitizen { return request.redirect(to: SiteURL.account.path) }
+        return WorkspacePage.View(model: .init(permissions: Set(Permission.allCases.filter { user.roles.allows($0) })),
+                                  context: PageContext(request)).response()
     }
 
     /// Only same-site paths are followed after sign-in (no open redirect).
@@ -66,4 +95,14 @@ enum SignInController {
 
     /// A bcrypt hash of a random string, computed once.
     private static let dummyHash: String = (try? Bcrypt.hash(AdminBootstrap.generatePassword(), cost: 10)) ?? ""
+}
+
+/// Keeps resident IDs typed into a sign-in form out of logs and the audit trail.
+enum ResidentIDText {
+    static func maskIfID(_ text: String) -> String {
+        if let id = try? ResidentID(text) { return id.masked }
+        // Long digit runs that fail validation are still probably IDs: keep only the ends.
+        if text.count >= 15, text.filter(\.isNumber).count >= 14 { return String(text.prefix(3)) + "…" }
+        return text
+    }
 }

@@ -17,17 +17,20 @@ public struct AppConfig: Sendable {
     public var timeZone: TimeZone
     /// `LEARNCITY_LOG_FORMAT=json` writes one JSON object per log line.
     public var jsonLogs: Bool
+    /// `LEARNCITY_SECRET_KEY` (base64, 32 bytes); when unset, the key file in the data directory.
+    public var secretKey: String?
 
     public static let sqliteFileName = "learncity.sqlite"
 
     public init(dataDirectory: URL, database: DatabaseLocation, loadsDemo: Bool = true,
-                adminPassword: String? = nil, timeZone: TimeZone, jsonLogs: Bool = false) {
+                adminPassword: String? = nil, timeZone: TimeZone, jsonLogs: Bool = false, secretKey: String? = nil) {
         self.dataDirectory = dataDirectory
         self.database = database
         self.loadsDemo = loadsDemo
         self.adminPassword = adminPassword
         self.timeZone = timeZone
         self.jsonLogs = jsonLogs
+        self.secretKey = secretKey
     }
 
     /// Reads the environment; throws a `StartupError` whose message says what to fix.
@@ -49,7 +52,15 @@ public struct AppConfig: Sendable {
             dataDirectory: directory, database: database,
             loadsDemo: env["LEARNCITY_DEMO"] != "0",
             adminPassword: env["LEARNCITY_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
-            timeZone: zone, jsonLogs: env["LEARNCITY_LOG_FORMAT"] == "json")
+            timeZone: zone, jsonLogs: env["LEARNCITY_LOG_FORMAT"] == "json",
+            secretKey: try secretKey(env["LEARNCITY_SECRET_KEY"]))
+    }
+
+    private static func secretKey(_ text: String?) throws -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        do { _ = try PersonalDataCrypto(keyMaterial: PersonalDataCrypto.keyMaterial(fromBase64: text)) }
+        catch { throw StartupError("LEARNCITY_SECRET_KEY 无效 / invalid LEARNCITY_SECRET_KEY: \(error.reason); generate one with `openssl rand -base64 32`") }
+        return text
     }
 
     /// A configuration for tests: in-memory SQLite, or the PostgreSQL server named by
@@ -62,7 +73,7 @@ public struct AppConfig: Sendable {
             database = .postgres(try DatabaseLocation.parse(databaseURL: url))
         }
         return AppConfig(dataDirectory: directory, database: database, adminPassword: "admin-test-password",
-                         timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+                         timeZone: TimeZone(identifier: "Asia/Shanghai")!, secretKey: PersonalDataCrypto.generateKey())
     }
 }
 

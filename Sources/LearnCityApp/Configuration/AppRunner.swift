@@ -10,8 +10,13 @@ public enum AppRunner {
         arguments: [String] = ["learncity"],
         _ body: @Sendable (Application) async throws -> T
     ) async throws -> T {
-        let config = try AppConfig.fromEnvironment()
-        let directory = try DataDirectory(config: config)
+        var config = try AppConfig.fromEnvironment()
+        var directory = try DataDirectory(config: config)
+        if config.secretKey == nil {
+            let (key, created) = try KeyFile.loadOrCreate(in: config.dataDirectory)
+            config.secretKey = key
+            if created { directory.createdKeyFile = true }
+        }
         let app: Application
         do {
             app = try await Application.make(Environment(name: "production", arguments: arguments))

@@ -5,6 +5,9 @@ extension Application {
     struct LearnCityState: Sendable {
         var config: AppConfig
         var registry: RouteRegistry
+        var vault: PersonalDataVault
+        /// How identity and reset codes reach citizens (in person today).
+        var codeDelivery: any CodeDelivery = InPersonDelivery()
     }
 
     private struct LearnCityKey: StorageKey { typealias Value = LearnCityState }

@@ -9,6 +9,8 @@ public struct DataDirectory: Sendable {
     private let createdDirectory: Bool
     private let sqliteExisted: Bool
     private let sqlitePath: String?
+    /// Set when this start created the key file, so that a failed first start removes it.
+    public var createdKeyFile = false
 
     public init(config: AppConfig) throws {
         url = config.dataDirectory
@@ -45,6 +47,9 @@ public struct DataDirectory: Sendable {
         let manager = FileManager.default
         if let sqlitePath, !sqliteExisted {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: sqlitePath + suffix) }
+        }
+        if createdKeyFile, !sqliteExisted || createdDirectory {
+            try? manager.removeItem(at: url.appendingPathComponent(KeyFile.name))
         }
         if createdDirectory, (try? manager.contentsOfDirectory(atPath: url.path))?.isEmpty ?? false {
             try? manager.removeItem(at: url)

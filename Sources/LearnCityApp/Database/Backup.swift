@@ -6,7 +6,7 @@ import Vapor
 
 extension LearnCity {
     /// The key file's name in the data directory (created by the personal-data capability).
-    static let keyFileName = "learncity.key"
+    static let keyFileName = KeyFile.name
 
     /// Writes a consistent copy of the database (SQLite `VACUUM INTO`, which reads one
     /// snapshot even while the server writes; `pg_dump` on PostgreSQL) and the key file into

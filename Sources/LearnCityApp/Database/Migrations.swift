@@ -11,7 +11,13 @@ enum Migrations {
         app.migrations.add(CreateIndustries())
         app.migrations.add(CreateOrganisations())
         app.migrations.add(CreateIndicators())
+        app.migrations.add(CreatePeople())
         app.migrations.add(CreateUsers())
         app.migrations.add(SessionRecord.migration)
+        // accounts, personal data, audit (issue 3)
+        app.migrations.add(CreateAuditEvents())
+        app.migrations.add(CreateAPITokens())
+        app.migrations.add(CreateSignInFailures())
+        app.migrations.add(CreateIdentityCodes())
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LearnCityCore
 import Vapor
 
@@ -10,15 +11,17 @@ struct PageContext: Sendable {
     var roleName: String?
     var csrfToken: String
     var otherLanguageURL: String
+    var timeZone: TimeZone
 
     init(_ request: Request) {
         language = request.language
         strings = request.strings
         let user = request.auth.get(User.self)
         userName = user?.displayName
-        roleName = user.map { request.strings.roles.name($0.role) }
+        roleName = user.map { $0.roles.map { request.strings.roles.name($0) }.sorted().joined(separator: "、") }
         csrfToken = CSRF.token(for: request)
         otherLanguageURL = SiteURL.switchingLanguage(request, to: request.language == .zh ? "en" : "zh")
+        timeZone = request.application.learnCity.config.timeZone
     }
 
     /// A context for rendering views in tests without a request.
@@ -29,5 +32,6 @@ struct PageContext: Sendable {
         roleName = nil
         csrfToken = "test-token"
         otherLanguageURL = "/?lang=" + (language == .zh ? "en" : "zh")
+        timeZone = TimeZone(identifier: "Asia/Shanghai")!
     }
 }

@@ -58,6 +58,8 @@ extension Strings {
             countyAdmin: "County admin", centreAdmin: "Centre admin", providerStaff: "Training-provider staff",
             teacher: "Teacher", expertReviewer: "Expert reviewer", financeOfficer: "Finance officer",
             learner: "Learner"),
+        accounts: .en,
+        registry: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",
@@ -68,6 +70,7 @@ extension Strings {
             payloadTooLarge: "The upload is too large.",
             unsupportedMediaType: "This content type is not supported.",
             tooManyRequests: "Too many attempts; please try again later.",
+            passwordChangeRequired: "Please change your initial password first.",
             databaseUnavailable: "The database cannot be reached right now; please try again later.",
             internalError: "Internal server error; it has been logged. Please try again later.")
     )

@@ -55,6 +55,8 @@ extension Strings {
             systemAdmin: "系统管理员", cityOffice: "领导小组办公室", memberUnitReporter: "成员单位填报员",
             countyAdmin: "县级管理员", centreAdmin: "学习中心管理员", providerStaff: "培训机构工作人员",
             teacher: "教师", expertReviewer: "评审专家", financeOfficer: "财务人员", learner: "学员"),
+        accounts: .zh,
+        registry: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",
@@ -65,6 +67,7 @@ extension Strings {
             payloadTooLarge: "上传内容过大。",
             unsupportedMediaType: "不支持此内容类型。",
             tooManyRequests: "尝试次数过多，请稍后再试。",
+            passwordChangeRequired: "请先修改初始密码。",
             databaseUnavailable: "数据库暂时无法访问，请稍后再试。",
             internalError: "服务器内部错误，已记录，请稍后再试。")
     )

@@ -55,6 +55,8 @@ struct Strings: Sendable {
 
     let organisationKinds: OrganisationKindNames
     let roles: RoleNames
+    let accounts: AccountStrings
+    let registry: RegistryStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

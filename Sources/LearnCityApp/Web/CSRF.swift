@@ -2,13 +2,15 @@ import Crypto
 import Foundation
 import Vapor
 
-/// Cross-site request forgery protection for HTML forms, by double submission: a random token
-/// lives in a SameSite=Strict cookie and in a hidden field of every form; a state-changing
-/// request whose field does not match its cookie is refused. It needs no server-side state,
-/// so anonymous visitors (the sign-in form) create no session rows.
+/// Cross-site request forgery protection, by double submission: a random token lives in a
+/// SameSite=Strict cookie and in a hidden field of every form (or an `X-CSRF-Token` header);
+/// `CSRFMiddleware` refuses every state-changing request whose token does not match its cookie.
+/// It needs no server-side state, so anonymous visitors (the sign-in form) create no session
+/// rows. Requests authenticated by a bearer token carry no cookies and are exempt.
 enum CSRF {
     static let cookieName = "learncity_csrf"
     static let fieldName = "_csrf"
+    static let headerName = "X-CSRF-Token"
 
     /// The token for forms on this page, creating it when the visitor has none.
     static func token(for request: Request) -> String {
@@ -21,21 +23,32 @@ enum CSRF {
         return token
     }
 
-    /// Throws `csrf_failed` unless the form's token matches the cookie (compared in constant time).
+    /// Throws `csrf_failed` unless the form's (or header's) token matches the cookie, compared
+    /// in constant time.
     static func verify(_ request: Request) throws {
-        guard let cookie = request.cookies[cookieName]?.string,
-              let field = try? request.content.get(String.self, at: fieldName),
-              cookie.count == 43, field.utf8.count == cookie.utf8.count,
-              zip(cookie.utf8, field.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
+        let submitted = request.headers.first(name: headerName)
+            ?? (try? request.content.get(String.self, at: fieldName))
+        guard let cookie = request.cookies[cookieName]?.string, let submitted,
+              cookie.count == 43, submitted.utf8.count == cookie.utf8.count,
+              zip(cookie.utf8, submitted.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
         else { throw AppError(.csrfFailed) }
     }
 
     fileprivate struct PendingToken: StorageKey { typealias Value = String }
 }
 
-/// Sets the CSRF cookie on responses whose page handed out a new token.
-struct CSRFCookieMiddleware: AsyncMiddleware {
+/// Checks the token of every POST, PUT, PATCH and DELETE, and sets the cookie on pages that
+/// handed out a new one.
+struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if [.POST, .PUT, .PATCH, .DELETE].contains(request.method), request.headers.bearerAuthorization == nil {
+            // Middleware runs before the route collects the body; collect it here, within the
+            // same limit, so the form field can be read (and an oversized body is a 413).
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            }
+            try CSRF.verify(request)
+        }
         let response = try await next.respond(to: request)
         if let token = request.storage[CSRF.PendingToken.self] {
             response.cookies[CSRF.cookieName] = HTTPCookies.Value(

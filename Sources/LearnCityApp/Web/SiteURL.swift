@@ -1,20 +1,17 @@
 import Vapor
 
 /// Every URL of the site, used both to register routes and to build links, so that no path
-/// string is written twice.
+/// string is written twice. Cases with an id build links with it; `pattern` is the route.
 enum SiteURL: Sendable, Equatable {
-    case home
-    case signIn
-    case signOut
-    case workspace
-    case healthz
-    case metrics
-    case asset(String)
-    case openAPI
-    case apiIndicators
-    case apiRegions
-    case apiOrganisations
-    case apiMe
+    case home, signIn, signOut, workspace, register, resetPassword
+    case account, accountLink, changePassword, tokens, revokeToken(Int)
+    case users, newUser, resetUserPassword(UUID?)
+    case identity
+    case audit
+    case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
+    case organisations, organisation(Int)
+    case healthz, metrics, asset(String), openAPI
+    case apiIndicators, apiRegions, apiOrganisations, apiOrganisation(Int), apiPeople, apiPerson(Int), apiMe
 
     /// The path for links.
     var path: String {
@@ -23,6 +20,26 @@ enum SiteURL: Sendable, Equatable {
         case .signIn: "/signin"
         case .signOut: "/signout"
         case .workspace: "/workspace"
+        case .register: "/register"
+        case .resetPassword: "/reset-password"
+        case .account: "/account"
+        case .accountLink: "/account/link"
+        case .changePassword: "/account/password"
+        case .tokens: "/account/tokens"
+        case .revokeToken(let id): "/account/tokens/\(id)/revoke"
+        case .users: "/admin/users"
+        case .newUser: "/admin/users/new"
+        case .resetUserPassword(let id): "/admin/users/\(id?.uuidString ?? ":id")/reset"
+        case .identity: "/identity"
+        case .audit: "/admin/audit"
+        case .people: "/people"
+        case .newPerson: "/people/new"
+        case .peopleExport: "/people/export.csv"
+        case .person(let id): "/people/\(id)"
+        case .editPerson(let id): "/people/\(id)/edit"
+        case .revealPerson(let id): "/people/\(id)/reveal"
+        case .organisations: "/organisations"
+        case .organisation(let id): "/organisations/\(id)"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .asset(let name): "/assets/\(name)"
@@ -30,14 +47,25 @@ enum SiteURL: Sendable, Equatable {
         case .apiIndicators: "/api/v1/indicators"
         case .apiRegions: "/api/v1/regions"
         case .apiOrganisations: "/api/v1/organisations"
+        case .apiOrganisation(let id): "/api/v1/organisations/\(id)"
+        case .apiPeople: "/api/v1/people"
+        case .apiPerson(let id): "/api/v1/people/\(id)"
         case .apiMe: "/api/v1/me"
         }
     }
 
-    /// The same path with `:name` placeholders for routing (`/assets/:file`).
+    /// The route, with `:name` placeholders where links have ids.
     var pattern: String {
         switch self {
         case .asset: "/assets/:file"
+        case .revokeToken: "/account/tokens/:id/revoke"
+        case .resetUserPassword: "/admin/users/:id/reset"
+        case .person: "/people/:id"
+        case .editPerson: "/people/:id/edit"
+        case .revealPerson: "/people/:id/reveal"
+        case .organisation: "/organisations/:id"
+        case .apiOrganisation: "/api/v1/organisations/:id"
+        case .apiPerson: "/api/v1/people/:id"
         default: path
         }
     }
@@ -49,5 +77,13 @@ enum SiteURL: Sendable, Equatable {
         items.append(URLQueryItem(name: "lang", value: code))
         components.queryItems = items
         return (components.path.isEmpty ? "/" : components.path) + "?" + (components.percentEncodedQuery ?? "")
+    }
+}
+
+extension Request {
+    /// The integer `:id` of the route; a malformed id is "not found", like a missing one.
+    func intID() throws -> Int {
+        guard let text = parameters.get("id"), let id = Int(text), id > 0 else { throw AppError(.notFound) }
+        return id
     }
 }

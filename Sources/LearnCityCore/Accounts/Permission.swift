@@ -11,6 +11,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewOrganisations     // the organisation registry (within scope)
     case editOrganisations     // change organisations (within scope)
     case useAPITokens          // create bearer tokens for integrations
+    case linkOwnAccount        // a citizen links their account to their person with a centre's code
 }
 
 extension Role {
@@ -18,7 +19,7 @@ extension Role {
     public var permissions: Set<Permission> {
         switch self {
         case .systemAdmin:
-            return Set(Permission.allCases)
+            return Set(Permission.allCases).subtracting([.linkOwnAccount])
         case .cityOffice:
             return [.viewAudit, .viewPeople, .editPeople, .revealPersonalData, .exportPersonalData,
                     .confirmIdentity, .viewOrganisations, .editOrganisations, .useAPITokens, .manageAccounts]
@@ -34,7 +35,7 @@ extension Role {
         case .teacher, .expertReviewer:
             return [.viewOrganisations]
         case .learner:
-            return []
+            return [.linkOwnAccount]
         }
     }
 

@@ -64,6 +64,15 @@ public struct RegionCode: Hashable, Sendable, Comparable, CustomStringConvertibl
         }
     }
 
+    /// The prefix every code inside this division starts with (a county: its whole code).
+    public var subtreePrefix: String {
+        switch level {
+        case .province: return String(rawValue.prefix(2))
+        case .prefecture: return String(rawValue.prefix(4))
+        case .county: return rawValue
+        }
+    }
+
     public var description: String { rawValue }
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

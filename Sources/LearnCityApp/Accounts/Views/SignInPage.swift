@@ -1,3 +1,4 @@
+import LearnCityCore
 import Plot
 
 /// The staff sign-in form, with messages next to the fields they concern.
@@ -22,37 +23,44 @@ enum SignInPage {
                 .form(.method(.post), .action(SiteURL.signIn.path), .novalidate(),
                     csrfField(),
                     .unwrap(model.next) { .input(.type(.hidden), .name("next"), .value($0)) },
-                    field(name: "username", label: strings.username, type: .text, value: model.username, autocomplete: "username"),
-                    field(name: "password", label: strings.password, type: .password, value: "", autocomplete: "current-password"),
+                    FormFields.input(name: "username", label: strings.accounts.usernameOrID, value: model.username,
+                                     error: model.fieldErrors["username"], autocomplete: "username"),
+                    FormFields.input(name: "password", label: strings.password, type: .password,
+                                     error: model.fieldErrors["password"], autocomplete: "current-password"),
                     .button(.type(.submit), .class("button"), .text(strings.signInButton))),
-                .p(.class("muted small"), .text(strings.signInHint)))
+                .p(.class("muted small"), .text(strings.signInHint)),
+                .p(.class("small"), .a(.href(SiteURL.register.path), .text(strings.accounts.registerLink)),
+                   .text(" · "), .a(.href(SiteURL.resetPassword.path), .text(strings.accounts.forgotPassword))))
         }
 
-        private func field(name: String, label: String, type: HTMLInputType, value: String, autocomplete: String) -> Node<HTML.FormContext> {
-            let error = model.fieldErrors[name]
-            return .div(.class(error == nil ? "field" : "field invalid"),
-                .label(.for(name), .text(label)),
-                .input(.type(type), .name(name), .id(name), .value(value),
-                       .attribute(named: "autocomplete", value: autocomplete),
-                       .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
-                       .attribute(named: "aria-describedby", value: error == nil ? nil : "\(name)-error")),
-                .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text($0)) })
-        }
     }
 }
 
-/// The signed-in landing page. Capabilities add their entries as they arrive.
+/// The signed-in landing page: the tools this account's roles allow.
 enum WorkspacePage {
+    struct Model: Sendable {
+        var permissions: Set<Permission>
+    }
+
     struct View: PageView {
+        var model: Model
         var context: PageContext
         var pageTitle: String { context.strings.workspace }
 
         func content() -> Node<HTML.BodyContext> {
-            let strings = context.strings
+            let strings = context.strings, menu = strings.accounts.menu
+            let links: [(Permission?, SiteURL, String)] = [
+                (.viewPeople, .people, menu.people), (.viewOrganisations, .organisations, menu.organisations),
+                (.manageAccounts, .users, menu.accounts), (.confirmIdentity, .identity, menu.identity),
+                (.useAPITokens, .tokens, menu.tokens), (.viewAudit, .audit, menu.audit), (nil, .changePassword, menu.password),
+            ]
             return .section(.class("card"),
                 .h1(.text(strings.welcome(context.userName ?? ""))),
                 .p(.class("muted"), .text(strings.signedInAs(context.userName ?? "", context.roleName ?? ""))),
-                .p(.text(strings.workspaceIntro)))
+                .ul(.class("tiles"), .forEach(links.filter { $0.0.map(model.permissions.contains) ?? true }) { _, url, label in
+                    .li(.a(.href(url.path), .text(label)))
+                }),
+                .p(.class("muted small"), .text(strings.workspaceIntro)))
         }
     }
 }

@@ -32,6 +32,11 @@ enum NetworkAPI {
         var depth: Int
         var demonstration: Bool
 
+        init(_ org: Organisation) {
+            (id, code, kind, name, nameEn) = (org.id ?? 0, org.code, org.kind.rawValue, org.nameZh, org.nameEn)
+            (region, parentId, depth, demonstration) = (org.regionCode, org.parentID, org.depth, org.isDemonstration)
+        }
+
         static let schemaName = "Organisation"
         static var schema: JSONValue {
             Schema.object([
@@ -51,6 +56,13 @@ enum NetworkAPI {
                            schema: Schema.string(enum: OrganisationKind.allCases.map(\.rawValue)))],
         response: OrganisationDTO.self, isList: true, problems: [.invalidParameter])
 
+    static let organisationDoc = APIDoc(operationID: "getOrganisation", summary: "One organisation in the caller's scope",
+                                        tag: "network", response: OrganisationDTO.self, problems: [.notFound])
+
+    @Sendable static func organisation(_ request: Request) async throws -> Response {
+        try await OrganisationDTO(OrganisationsController.visibleOrganisation(request)).encodeResponse(for: request)
+    }
+
     @Sendable static func regions(_ request: Request) async throws -> Response {
         let regions = try await NetworkQueries.regions(on: request.db).map { region in
             RegionDTO(code: region.id ?? "", name: region.nameZh, nameEn: region.nameEn, parent: region.parentCode,
@@ -67,10 +79,7 @@ enum NetworkAPI {
             }
             kind = parsed
         }
-        let organisations = try await NetworkQueries.openOrganisations(kind: kind, on: request.db).map { org in
-            OrganisationDTO(id: org.id ?? 0, code: org.code, kind: org.kind.rawValue, name: org.nameZh, nameEn: org.nameEn,
-                            region: org.regionCode, parentId: org.parentID, depth: org.depth, demonstration: org.isDemonstration)
-        }
+        let organisations = try await NetworkQueries.openOrganisations(kind: kind, on: request.db).map(OrganisationDTO.init)
         return try await organisations.encodeResponse(for: request)
     }
 }

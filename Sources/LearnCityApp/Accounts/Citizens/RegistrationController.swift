@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// Citizens register themselves; the account links to their records only after a centre
+/// confirms who they are (design.md §5). Knowing a neighbour's ID number opens nothing.
+enum RegistrationController {
+    struct Form: Content {
+        var name: String?
+        var residentID: String?
+        var phone: String?
+        var password: String?
+        var confirm: String?
+    }
+
+    static func model(_ request: Request, form: Form = Form()) -> FormPage.Model {
+        let strings = request.strings.accounts
+        return FormPage.Model(
+            title: strings.registerTitle, intro: strings.registerIntro, action: .register,
+            fields: [
+                .init(name: "name", label: strings.name, value: form.name ?? "", autocomplete: "name"),
+                .init(name: "residentID", label: strings.residentID, value: form.residentID ?? "", autocomplete: "off"),
+                .init(name: "phone", label: strings.phone, type: .tel, value: form.phone ?? "", autocomplete: "tel"),
+                .init(name: "password", label: request.strings.password, type: .password, autocomplete: "new-password"),
+                .init(name: "confirm", label: strings.confirmPassword, type: .password, autocomplete: "new-password"),
+            ],
+            submit: strings.registerButton)
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        FormPage.View(model: model(request), context: PageContext(request)).response()
+    }
+
+    @Sendable static func submit(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(Form.self)
+        let strings = request.strings
+        var page = model(request, form: form)
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { page.errors["name"] = strings.registry.nameRequired }
+        var id: ResidentID?
+        do { id = try ResidentID(form.residentID ?? "") } catch {
+            page.errors["residentID"] = strings.accounts.invalidResidentID + "：" + ResidentIDProblemText.text(error, strings: strings)
+        }
+        let phone = MobileNumber(form.phone ?? "")
+        if phone == nil { page.errors["phone"] = strings.accounts.invalidPhone }
+        switch PasswordPolicy.check(form.password ?? "", confirmation: form.confirm ?? "") {
+        case .tooShort: page.errors["password"] = strings.accounts.passwordTooShort
+        case .differs: page.errors["confirm"] = strings.accounts.passwordsDiffer
+        case nil: break
+        }
+        guard page.errors.isEmpty, let id, let phone else {
+            return FormPage.View(model: page, context: PageContext(request)).response(status: .unprocessableEntity)
+        }
+        let user = User(username: "c-" + UUID().uuidString.prefix(12).lowercased(), displayName: name,
+                        passwordHash: try await request.password.async.hash(form.password ?? ""), roles: [.learner],
+                        organisationID: nil, mustChangePassword: false)
+        user.residentIDHash = request.vault.hash(id.value, .residentID)
+        user.phoneCipher = try request.vault.seal(phone.value)
+        try await request.db.transaction { db in
+            try await user.create(on: db)
+            try await Audit.record(.register, entity: "user", id: user.id?.uuidString,
+                                   summary: "citizen; resident id: \(id.masked)", by: Audit.Actor(id: user.id, name: name, address: request.clientAddress), on: db)
+        }
+        request.auth.login(user)
+        return request.redirect(to: SiteURL.account.path + "?registered=1")
+    }
+}

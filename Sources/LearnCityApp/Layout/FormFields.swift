@@ -1,0 +1,35 @@
+import Plot
+
+/// A labelled form field with its validation message next to it, the same on every form.
+enum FormFields {
+    static func input(name: String, label: String, type: HTMLInputType = .text, value: String = "",
+                      error: String?, hint: String? = nil, autocomplete: String? = nil) -> Node<HTML.FormContext> {
+        .div(.class(error == nil ? "field" : "field invalid"),
+            .label(.for(name), .text(label)),
+            .input(.type(type), .name(name), .id(name), .value(value),
+                   .attribute(named: "autocomplete", value: autocomplete),
+                   .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
+                   .attribute(named: "aria-describedby", value: error == nil ? nil : "\(name)-error")),
+            .unwrap(hint) { .p(.class("muted small"), .text($0)) },
+            .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text($0)) })
+    }
+
+    /// A `<select>` with (value, label) options.
+    static func select(name: String, label: String, options: [(String, String)], selected: String?,
+                       error: String?, multiple: Bool = false) -> Node<HTML.FormContext> {
+        .div(.class(error == nil ? "field" : "field invalid"),
+            .label(.for(name), .text(label)),
+            .element(named: "select", nodes: [
+                .attribute(named: "name", value: name), .attribute(named: "id", value: name),
+                .attribute(named: "multiple", value: multiple ? "multiple" : nil),
+                .group(options.map { value, text in
+                    .element(named: "option", nodes: [
+                        .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+                        .attribute(named: "selected", value: value == selected ? "selected" : nil),
+                        .text(text),
+                    ])
+                }),
+            ]),
+            .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text($0)) })
+    }
+}

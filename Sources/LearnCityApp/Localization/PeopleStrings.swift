@@ -1,0 +1,38 @@
+/// Strings of the people and organisation registries and the audit log.
+struct RegistryStrings: Sendable {
+    let peopleTitle, searchPlaceholder, searchButton, name, residentID, phone, gender, birthDate, region: String
+    let noPeople, newPerson, editPerson, save, saved, reveal, revealedNote, exportCSV, male, female: String
+    let residentIDExists, genderMismatch, regionOutOfScope, nameRequired, previousPage, nextPage: String
+    let peopleCount: @Sendable (_ count: Int) -> String
+    let organisationsTitle, kind, parent, children, accounts, noOrganisations, nameZh, nameEn: String
+    let auditTitle, time, actor, address, action, entity, summary, noEvents, filter, from, to, all: String
+}
+
+extension RegistryStrings {
+    static let zh = RegistryStrings(
+        peopleTitle: "人员", searchPlaceholder: "姓名或身份证号", searchButton: "搜索", name: "姓名", residentID: "身份证号",
+        phone: "手机号", gender: "性别", birthDate: "出生日期", region: "区县", noPeople: "没有找到人员。",
+        newPerson: "新增人员", editPerson: "修改人员信息", save: "保存", saved: "已保存。", reveal: "显示完整号码",
+        revealedNote: "本次查看已记入审计日志。", exportCSV: "导出 CSV", male: "男", female: "女",
+        residentIDExists: "该身份证号已登记，不能重复登记。", genderMismatch: "性别与身份证号不符。",
+        regionOutOfScope: "只能登记本辖区的人员。", nameRequired: "请填写姓名。", previousPage: "上一页", nextPage: "下一页",
+        peopleCount: { count in "共 \(count) 人" },
+        organisationsTitle: "组织机构", kind: "类型", parent: "上级", children: "下属机构", accounts: "工作人员账号",
+        noOrganisations: "没有可查看的组织机构。", nameZh: "中文名称", nameEn: "英文名称",
+        auditTitle: "审计日志", time: "时间", actor: "操作人", address: "地址", action: "操作", entity: "对象",
+        summary: "内容", noEvents: "没有符合条件的记录。", filter: "筛选", from: "起始日期", to: "截止日期", all: "全部")
+
+    static let en = RegistryStrings(
+        peopleTitle: "People", searchPlaceholder: "Name or resident ID", searchButton: "Search", name: "Name",
+        residentID: "Resident ID", phone: "Phone", gender: "Gender", birthDate: "Date of birth", region: "County",
+        noPeople: "No people found.", newPerson: "New person", editPerson: "Edit person", save: "Save", saved: "Saved.",
+        reveal: "Show the full number", revealedNote: "This view has been written to the audit log.", exportCSV: "Export CSV",
+        male: "Male", female: "Female", residentIDExists: "This resident ID is already registered.",
+        genderMismatch: "The gender does not match the resident ID.", regionOutOfScope: "You can only register people of your area.",
+        nameRequired: "Please enter the name.", previousPage: "Previous", nextPage: "Next",
+        peopleCount: { count in "\(count) people" },
+        organisationsTitle: "Organisations", kind: "Kind", parent: "Parent", children: "Units below", accounts: "Staff accounts",
+        noOrganisations: "No organisations you can see.", nameZh: "Chinese name", nameEn: "English name",
+        auditTitle: "Audit log", time: "Time", actor: "Who", address: "From", action: "Action", entity: "Object",
+        summary: "Summary", noEvents: "Nothing matches.", filter: "Filter", from: "From", to: "To", all: "All")
+}

@@ -1,0 +1,78 @@
+import Fluent
+import LearnCityCore
+import Vapor
+
+/// Staff pages of the organisation registry, within the account's scope. (The public portal
+/// and `GET /api/v1/organisations` show the network's names to everyone.)
+enum OrganisationsController {
+    struct Form: Content {
+        var nameZh: String?
+        var nameEn: String?
+    }
+
+    static func visibleOrganisation(_ request: Request) async throws -> Organisation {
+        let id = try request.intID()
+        guard let organisation = try await Organisation.query(on: request.db).visible(to: request.accountScope())
+            .filter(\.$id == id).first() else { throw AppError(.notFound) }
+        return organisation
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        let organisations = try await Organisation.query(on: request.db).visible(to: request.accountScope()).sort(\.$path).all()
+        let regions = try await regionNames(request)
+        let kinds = request.strings.organisationKinds
+        let rows = organisations.map { org in
+            OrganisationPages.Row(id: org.id ?? 0, name: org.name(request.language), kind: kinds.name(org.kind),
+                                  region: regions[org.regionCode] ?? org.regionCode, depth: org.depth,
+                                  demonstration: org.isDemonstration)
+        }
+        return OrganisationPages.List(rows: rows, context: PageContext(request)).response()
+    }
+
+    @Sendable static func detail(_ request: Request) async throws -> Response {
+        try await detailPage(request, organisation: visibleOrganisation(request))
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        let organisation = try await visibleOrganisation(request)
+        let form = try request.content.decode(Form.self)
+        var errors: [String: String] = [:]
+        let nameZh = (form.nameZh ?? "").trimmingCharacters(in: .whitespaces)
+        let nameEn = (form.nameEn ?? "").trimmingCharacters(in: .whitespaces)
+        if nameZh.isEmpty { errors["nameZh"] = request.strings.fieldRequired }
+        if nameEn.isEmpty { errors["nameEn"] = request.strings.fieldRequired }
+        guard errors.isEmpty else { return try await detailPage(request, organisation: organisation, errors: errors, status: .unprocessableEntity) }
+        let summary = Audit.changes([("name_zh", organisation.nameZh, nameZh), ("name_en", organisation.nameEn, nameEn)])
+        organisation.nameZh = nameZh
+        organisation.nameEn = nameEn
+        try await request.db.transaction { db in
+            try await organisation.update(on: db)
+            try await Audit.record(.update, entity: "organisation", id: organisation.id.map(String.init),
+                                   summary: summary, by: Audit.Actor(request), on: db)
+        }
+        return try await detailPage(request, organisation: organisation, saved: true)
+    }
+
+    private static func detailPage(_ request: Request, organisation: Organisation, errors: [String: String] = [:],
+                                   saved: Bool = false, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try await request.accountScope()
+        let user = try request.requireUser()
+        let regions = try await regionNames(request)
+        let parent = try await organisation.parentID.asyncMap { try await Organisation.find($0, on: request.db) } ?? nil
+        let children = try await Organisation.query(on: request.db).visible(to: scope).filter(\.$parentID == organisation.id).sort(\.$path).all()
+        let accounts = try await User.query(on: request.db).filter(\.$organisationID == organisation.id).sort(\.$username).all()
+        let model = OrganisationPages.Detail.Model(
+            id: organisation.id ?? 0, nameZh: organisation.nameZh, nameEn: organisation.nameEn,
+            kind: request.strings.organisationKinds.name(organisation.kind),
+            region: regions[organisation.regionCode] ?? organisation.regionCode,
+            parent: parent.map { ($0.id ?? 0, $0.name(request.language), scope.includesOrganisation(path: $0.path, region: RegionCode($0.regionCode))) },
+            children: children.map { ($0.id ?? 0, $0.name(request.language)) },
+            accounts: accounts.map { "\($0.displayName)（\($0.username)）" },
+            canEdit: user.roles.allows(.editOrganisations), errors: errors, saved: saved)
+        return OrganisationPages.Detail(model: model, context: PageContext(request)).response(status: status)
+    }
+
+    private static func regionNames(_ request: Request) async throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try await Region.query(on: request.db).all().map { ($0.id ?? "", $0.name(request.language)) })
+    }
+}

@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// The people registry within the account's scope: search, view (masked), reveal (audited),
+/// create, edit, export (audited).
+enum PeopleController {
+    static let pageSize = 50
+
+    struct Form: Content {
+        var name: String?
+        var residentID: String?
+        var phone: String?
+        var gender: String?
+        var region: String?
+    }
+
+    /// The scoped search behind the list, the export and the API: a resident ID finds by its
+    /// keyed hash; anything else matches names.
+    static func search(_ request: Request, text: String?, page: Int, size: Int?) async throws -> (people: [Person], total: Int) {
+        var query = Person.query(on: request.db).visible(to: try await request.accountScope())
+        let text = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if let id = try? ResidentID(text) {
+            query = query.filter(\.$residentIDHash == request.vault.hash(id.value, .residentID))
+        } else if !text.isEmpty {
+            query = query.filter(\.$name ~~ text)
+        }
+        let total = try await query.count()
+        var ordered = query.sort(\.$name).sort(\.$id)
+        if let size { ordered = ordered.range(((page - 1) * size)..<(page * size)) }
+        return (try await ordered.all(), total)
+    }
+
+    /// A person the account may see, or "not found" whether it exists elsewhere or not at all.
+    static func visiblePerson(_ request: Request) async throws -> Person {
+        let id = try request.intID()
+        guard let person = try await Person.query(on: request.db).visible(to: request.accountScope())
+            .filter(\.$id == id).first() else { throw AppError(.notFound) }
+        return person
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        let q = request.query[String.self, at: "q"]
+        let page = max(1, request.query[Int.self, at: "page"] ?? 1)
+        let (people, total) = try await search(request, text: q, page: page, size: pageSize)
+        let user = try request.requireUser()
+        let model = PeopleList.Model(query: q ?? "", page: page, total: total, pageSize: pageSize,
+                                     rows: try await rows(people, request), canCreate: user.roles.allows(.editPeople),
+                                     canExport: user.roles.allows(.exportPersonalData))
+        return PeopleList.View(model: model, context: PageContext(request)).response()
+    }
+
+    @Sendable static func detail(_ request: Request) async throws -> Response {
+        let person = try await visiblePerson(request)
+        return try await detailPage(request, person: person, revealed: nil)
+    }
+
+    @Sendable static func reveal(_ request: Request) async throws -> Response {
+        let person = try await visiblePerson(request)
+        let id = try request.vault.open(person.residentIDCipher)
+        let phone = try person.phoneCipher.map { try request.vault.open($0) }
+        try await Audit.record(.reveal, entity: "person", id: person.id.map(String.init),
+                               summary: "resident id and phone of \(person.residentIDMasked)", by: Audit.Actor(request), on: request.db)
+        return try await detailPage(request, person: person, revealed: (id, phone))
+    }
+
+    private static func detailPage(_ request: Request, person: Person, revealed: (String, String?)?) async throws -> Response {
+        let user = try request.requireUser()
+        let scope = try await request.accountScope()
+        let region = try await Region.find(person.regionCode, on: request.db)
+        let model = PersonPage.Model(
+            row: try await rows([person], request)[0], region: region?.name(request.language) ?? person.regionCode,
+            revealed: revealed, canReveal: user.roles.allows(.revealPersonalData),
+            canEdit: user.roles.allows(.editPeople) && scope.canChangePerson(region: person.region))
+        return PersonPage.View(model: model, context: PageContext(request)).response()
+    }
+
+    static func rows(_ people: [Person], _ request: Request) async throws -> [PeopleList.Row] {
+        let regions = try await Region.query(on: request.db).filter(\.$id ~~ Array(Set(people.map(\.regionCode)))).all()
+        let names = Dictionary(uniqueKeysWithValues: regions.map { ($0.id ?? "", $0.name(request.language)) })
+        let registry = request.strings.registry
+        return people.map { person in
+            PeopleList.Row(id: person.id ?? 0, name: person.name, residentID: person.residentIDMasked,
+                           phone: person.phoneMasked ?? "—", gender: person.gender == "male" ? registry.male : registry.female,
+                           birthDate: person.birthDate, region: names[person.regionCode] ?? person.regionCode)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// Creating and changing people by hand. Only accounts of a person's region change them.
+enum PeopleEditing {
+    @Sendable static func newForm(_ request: Request) async throws -> Response {
+        try await form(request, model: .init(isNew: true, action: .people))
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(PeopleController.Form.self)
+        let input = input(form)
+        let scope = try await request.accountScope()
+        var (id, phone, region, errors) = PersonService.validate(input, scope: scope, strings: request.strings)
+        if let id, try await PersonService.find(residentID: id, vault: request.vault, on: request.db) != nil {
+            errors["residentID"] = request.strings.registry.residentIDExists
+        }
+        guard errors.isEmpty, let id, let region else {
+            return try await self.form(request, model: .init(isNew: true, action: .people, form: form, errors: errors),
+                                       status: .unprocessableEntity)
+        }
+        let person = try await PersonService.create(input, id: id, phone: phone, region: region, vault: request.vault,
+                                                    actor: Audit.Actor(request), on: request.db)
+        return request.redirect(to: SiteURL.person(person.id ?? 0).path)
+    }
+
+    @Sendable static func editForm(_ request: Request) async throws -> Response {
+        let person = try await changeablePerson(request)
+        var form = PeopleController.Form(name: person.name, residentID: person.residentIDMasked, phone: "",
+                                         gender: person.gender, region: person.regionCode)
+        // The form shows the masked phone; sending it back unchanged keeps the stored number,
+        // so editing never reveals it without an audited reveal.
+        form.phone = person.phoneMasked ?? ""
+        return try await self.form(request, model: .init(isNew: false, action: .person(person.id ?? 0), form: form))
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        let person = try await changeablePerson(request)
+        var form = try request.content.decode(PeopleController.Form.self)
+        // The resident ID does not change by editing (merging duplicates is its own action).
+        form.residentID = try request.vault.open(person.residentIDCipher)
+        let keepPhone = form.phone != nil && form.phone == person.phoneMasked
+        var checked = input(form)
+        if keepPhone { checked.phone = "" }
+        let (_, phone, region, errors) = PersonService.validate(checked, scope: try await request.accountScope(),
+                                                                strings: request.strings)
+        guard errors.isEmpty, let region else {
+            form.residentID = person.residentIDMasked
+            return try await self.form(request, model: .init(isNew: false, action: .person(person.id ?? 0), form: form, errors: errors),
+                                       status: .unprocessableEntity)
+        }
+        try await PersonService.update(person, input: checked, phone: phone, keepPhone: keepPhone, region: region,
+                                       vault: request.vault, actor: Audit.Actor(request), on: request.db)
+        return request.redirect(to: SiteURL.person(person.id ?? 0).path)
+    }
+
+    /// A person this account may change; anyone else's is "not found".
+    private static func changeablePerson(_ request: Request) async throws -> Person {
+        let person = try await PeopleController.visiblePerson(request)
+        guard try await request.accountScope().canChangePerson(region: person.region) else { throw AppError(.notFound) }
+        return person
+    }
+
+    private static func input(_ form: PeopleController.Form) -> PersonService.Input {
+        .init(name: form.name ?? "", residentID: form.residentID ?? "", phone: form.phone ?? "",
+              gender: form.gender, region: form.region ?? "")
+    }
+
+    private static func form(_ request: Request, model: PersonForm.Model, status: HTTPResponseStatus = .ok) async throws -> Response {
+        var model = model
+        let scope = try await request.accountScope()
+        model.regions = try await Region.query(on: request.db).filter(\.$level == 3).sort(\.$id).all()
+            .filter { scope.canChangePerson(region: $0.code) }.map { ($0.id ?? "", $0.name(request.language)) }
+        return PersonForm.View(model: model, context: PageContext(request)).response(status: status)
+    }
+}
+
+/// `GET /people/export.csv`: what the list shows, for the whole search, as CSV with a BOM so
+/// that Chinese Excel opens it. Masked numbers only; every export is audited.
+enum PeopleExport {
+    @Sendable static func csv(_ request: Request) async throws -> Response {
+        let q = request.query[String.self, at: "q"]
+        let (people, _) = try await PeopleController.search(request, text: q, page: 1, size: nil)
+        let rows = try await PeopleController.rows(people, request)
+        let strings = request.strings.registry
+        var text = "\u{FEFF}" + CSVText.line([strings.name, strings.residentID, strings.phone, strings.gender, strings.birthDate, strings.region])
+        for row in rows {
+            text += CSVText.line([row.name, row.residentID, row.phone, row.gender, row.birthDate, row.region])
+        }
+        try await Audit.record(.export, entity: "person", summary: "people.csv; rows: \(rows.count); search: \(ResidentIDText.maskIfID(q ?? ""))",
+                               by: Audit.Actor(request), on: request.db)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "people.csv")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
+
+/// RFC 4180 lines; cells that start like formulas are prefixed so a spreadsheet shows them as text.
+enum CSVText {
+    static func line(_ cells: [String]) -> String {
+        cells.map { cell in
+            var value = cell
+            if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+            if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return value
+        }.joined(separator: ",") + "\r\n"
+    }
+}

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import LearnCityCore
+
+/// One human, keyed by the resident ID number (design.md §3). The number and the phone are
+/// stored only encrypted (`*_cipher`) and as keyed hashes for lookups (`*_hash`); what pages
+/// show is masked unless an account with the reveal permission asks, which is audited.
+final class Person: Model, @unchecked Sendable {
+    static let schema = "people"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "name") var name: String
+    @Field(key: "resident_id_cipher") var residentIDCipher: String
+    @Field(key: "resident_id_hash") var residentIDHash: String
+    /// Safe to show: area code and last four characters.
+    @Field(key: "resident_id_masked") var residentIDMasked: String
+    @OptionalField(key: "phone_cipher") var phoneCipher: String?
+    @OptionalField(key: "phone_hash") var phoneHash: String?
+    @OptionalField(key: "phone_masked") var phoneMasked: String?
+    @Field(key: "gender") var gender: String
+    @Field(key: "birth_date") var birthDate: String
+    /// Where the person lives now; every figure about people uses it.
+    @Field(key: "region_code") var regionCode: String
+    @OptionalField(key: "urban_rural") var urbanRural: String?
+    @OptionalField(key: "employed") var employed: Bool?
+    @OptionalField(key: "occupation") var occupation: String?
+    @OptionalField(key: "industry_code") var industryCode: String?
+    @OptionalField(key: "workplace") var workplace: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var region: RegionCode? { RegionCode(regionCode) }
+}
+
+struct CreatePeople: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Person.schema)
+            .field("id", .int, .identifier(auto: true))
+            .field("name", .string, .required)
+            .field("resident_id_cipher", .string, .required)
+            .field("resident_id_hash", .string, .required)
+            .field("resident_id_masked", .string, .required)
+            .field("phone_cipher", .string)
+            .field("phone_hash", .string)
+            .field("phone_masked", .string)
+            .field("gender", .string, .required)
+            .field("birth_date", .string, .required)
+            .field("region_code", .string, .required, .references(Region.schema, "code"))
+            .field("urban_rural", .string)
+            .field("employed", .bool)
+            .field("occupation", .string)
+            .field("industry_code", .string)
+            .field("workplace", .string)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "resident_id_hash")
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "people_region").on(Person.schema).column("region_code").run()
+        try await sql.create(index: "people_name").on(Person.schema).column("name").run()
+        try await sql.create(index: "people_phone").on(Person.schema).column("phone_hash").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Person.schema).delete()
+    }
+}
+
+import SQLKit

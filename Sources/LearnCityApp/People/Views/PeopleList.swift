@@ -1,0 +1,134 @@
+import Foundation
+import Plot
+
+/// The people list: search, a page of masked rows, paging, export.
+enum PeopleList {
+    struct Row: Sendable {
+        var id: Int
+        var name, residentID, phone, gender, birthDate, region: String
+    }
+
+    struct Model: Sendable {
+        var query: String
+        var page: Int
+        var total: Int
+        var pageSize: Int
+        var rows: [Row]
+        var canCreate: Bool
+        var canExport: Bool
+    }
+
+    struct View: PageView {
+        var model: Model
+        var context: PageContext
+        var pageTitle: String { context.strings.registry.peopleTitle }
+
+        func content() -> Node<HTML.BodyContext> {
+            let strings = context.strings.registry
+            let encoded = model.query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+            return .section(.class("card"),
+                .h1(.text(strings.peopleTitle)),
+                .form(.method(.get), .action(SiteURL.people.path), .class("toolbar"),
+                    .input(.type(.search), .name("q"), .value(model.query), .placeholder(strings.searchPlaceholder),
+                           .attribute(named: "aria-label", value: strings.searchPlaceholder)),
+                    .button(.type(.submit), .class("button"), .text(strings.searchButton)),
+                    .if(model.canCreate, .a(.class("button secondary"), .href(SiteURL.newPerson.path), .text(strings.newPerson))),
+                    .if(model.canExport, .a(.class("button secondary"), .href(SiteURL.peopleExport.path + "?q=" + encoded), .text(strings.exportCSV)))),
+                .p(.class("muted small"), .text(strings.peopleCount(model.total))),
+                model.rows.isEmpty ? .p(.class("empty"), .text(strings.noPeople)) : .div(.class("table-wrap"), .table(.class("list"),
+                    .thead(.tr(.th(.text(strings.name)), .th(.text(strings.residentID)), .th(.text(strings.phone)),
+                               .th(.text(strings.gender)), .th(.text(strings.birthDate)), .th(.text(strings.region)))),
+                    .tbody(.forEach(model.rows) { row in
+                        .tr(.td(.a(.href(SiteURL.person(row.id).path), .text(row.name))), .td(.text(row.residentID)),
+                            .td(.text(row.phone)), .td(.text(row.gender)), .td(.text(row.birthDate)), .td(.text(row.region)))
+                    }))),
+                pager(encoded))
+        }
+
+        private func pager(_ encoded: String) -> Node<HTML.BodyContext> {
+            let strings = context.strings.registry
+            let last = max(1, (model.total + model.pageSize - 1) / model.pageSize)
+            guard last > 1 else { return .empty }
+            let link = { (page: Int) in SiteURL.people.path + "?q=\(encoded)&page=\(page)" }
+            return .nav(.class("pager"), .attribute(named: "aria-label", value: "pages"),
+                .if(model.page > 1, .a(.href(link(model.page - 1)), .text(strings.previousPage))),
+                .span(.text("\(model.page) / \(last)")),
+                .if(model.page < last, .a(.href(link(model.page + 1)), .text(strings.nextPage))))
+        }
+    }
+}
+
+/// One person: masked numbers, and the unmasked ones once revealed (audited).
+enum PersonPage {
+    struct Model: Sendable {
+        var row: PeopleList.Row
+        var region: String
+        var revealed: (String, String?)?
+        var canReveal: Bool
+        var canEdit: Bool
+    }
+
+    struct View: PageView {
+        var model: Model
+        var context: PageContext
+        var pageTitle: String { model.row.name }
+
+        func content() -> Node<HTML.BodyContext> {
+            let strings = context.strings.registry
+            let row = model.row
+            return .section(.class("card"),
+                .h1(.text(row.name)),
+                .dl(.class("facts"),
+                    .dt(.text(strings.residentID)), .dd(.id("resident-id"), .text(model.revealed?.0 ?? row.residentID)),
+                    .dt(.text(strings.phone)), .dd(.id("phone"), .text(model.revealed.map { $0.1 ?? "—" } ?? row.phone)),
+                    .dt(.text(strings.gender)), .dd(.text(row.gender)),
+                    .dt(.text(strings.birthDate)), .dd(.text(row.birthDate)),
+                    .dt(.text(strings.region)), .dd(.text(model.region))),
+                .if(model.revealed != nil, .p(.class("notice"), .text(strings.revealedNote))),
+                .div(.class("toolbar"),
+                    .if(model.canReveal && model.revealed == nil,
+                        .form(.method(.post), .action(SiteURL.revealPerson(row.id).path), .class("inline"), csrfField(),
+                              .button(.type(.submit), .class("button secondary"), .text(strings.reveal)))),
+                    .if(model.canEdit, .a(.class("button secondary"), .href(SiteURL.editPerson(row.id).path), .text(strings.editPerson)))))
+        }
+    }
+}
+
+/// New and edit forms for a person.
+enum PersonForm {
+    struct Model: Sendable {
+        var isNew: Bool
+        var action: SiteURL
+        var form = PeopleController.Form()
+        var errors: [String: String] = [:]
+        var regions: [(String, String)] = []
+    }
+
+    struct View: PageView {
+        var model: Model
+        var context: PageContext
+        var pageTitle: String { model.isNew ? context.strings.registry.newPerson : context.strings.registry.editPerson }
+
+        func content() -> Node<HTML.BodyContext> {
+            let strings = context.strings.registry
+            let form = model.form
+            return .section(.class("card narrow"),
+                .h1(.text(pageTitle)),
+                .form(.method(.post), .action(model.action.path), .novalidate(),
+                    csrfField(),
+                    FormFields.input(name: "name", label: strings.name, value: form.name ?? "", error: model.errors["name"]),
+                    model.isNew
+                        ? FormFields.input(name: "residentID", label: strings.residentID, value: form.residentID ?? "",
+                                           error: model.errors["residentID"], autocomplete: "off")
+                        : .p(.text(strings.residentID + "：" + (form.residentID ?? ""))),
+                    FormFields.select(name: "gender", label: strings.gender,
+                                      options: [("", "—"), ("male", strings.male), ("female", strings.female)],
+                                      selected: form.gender, error: model.errors["gender"]),
+                    FormFields.input(name: "phone", label: strings.phone, type: .tel, value: form.phone ?? "",
+                                     error: model.errors["phone"], autocomplete: "off"),
+                    FormFields.select(name: "region", label: strings.region, options: model.regions,
+                                      selected: form.region, error: model.errors["region"]),
+                    .button(.type(.submit), .class("button"), .text(strings.save))))
+        }
+    }
+}

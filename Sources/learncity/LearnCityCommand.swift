@@ -14,7 +14,7 @@ struct LearnCityCommand: AsyncParsableCommand {
         LEARNCITY_TIMEZONE (default Asia/Shanghai), LEARNCITY_LOG_FORMAT=json, LOG_LEVEL.
         """,
         version: LearnCity.version,
-        subcommands: [Serve.self, Migrate.self, Demo.self, Indicators.self, Import.self, Backup.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, Indicators.self, Import.self, Backup.self, User.self],
         defaultSubcommand: Serve.self)
 
     /// Every command's failure is one line on stderr and exit status 1 (design.md §4).

@@ -103,7 +103,8 @@ extension Request {
     /// machine passed the request on.
     var clientAddress: String {
         let peer = remoteAddress?.ipAddress ?? "-"
-        if peer == "127.0.0.1" || peer == "::1", let forwarded = headers.first(name: "X-Forwarded-For")?
+        // A peer on this machine is a reverse proxy (or the in-process test client, which has none).
+        if peer == "-" || peer == "127.0.0.1" || peer == "::1", let forwarded = headers.first(name: "X-Forwarded-For")?
             .split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
             return forwarded
         }

@@ -31,10 +31,10 @@ def test_home_switch_language_and_sign_in(server, browser):
     page.click("text=Staff sign-in")
     page.fill("#username", "admin")
     page.fill("#password", "wrong")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "not correct" in page.locator(".alert").inner_text()
     page.fill("#password", ADMIN_PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url("**/workspace")
     assert "System admin" in page.content()
     shot(page, "workspace-en")
@@ -46,7 +46,7 @@ def test_home_switch_language_and_sign_in(server, browser):
 def test_empty_fields_show_messages_next_to_them(server, browser):
     page = browser.new_page()
     page.goto(server.base + "/signin?lang=zh")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert page.locator("#username-error").inner_text() == "请填写此项。"
     assert page.locator("#password-error").is_visible()
     shot(page, "signin-errors-zh")

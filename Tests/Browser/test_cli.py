@@ -147,3 +147,27 @@ def test_same_binary_on_postgres(tmp_path):
     finally:
         server.stop()
     assert not (tmp_path / "data" / "learncity.sqlite").exists()
+
+
+def test_user_create_and_key_file(tmp_path):
+    data = tmp_path / "data"
+    env = {"LEARNCITY_DATA_DIR": str(data)}
+    assert run_cli("demo", env=env).returncode == 0
+    result = run_cli("user", "create", "xh.admin", "--name", "宣汉管理员", "--role", "county_admin", "--org", "CL-511722", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "initial password" in result.stdout
+    key = data / "learncity.key"
+    assert key.exists() and (key.stat().st_mode & 0o777) == 0o600
+    one_line_error(run_cli("user", "create", "xh.admin", "--role", "county_admin", env=env))  # taken
+    one_line_error(run_cli("user", "create", "other", "--role", "emperor", env=env))
+    one_line_error(run_cli("user", "create", "other", "--role", "teacher", "--org", "NOPE", env=env))
+
+
+def test_wrong_key_refuses_to_start(tmp_path):
+    data = tmp_path / "data"
+    assert run_cli("migrate", env={"LEARNCITY_DATA_DIR": str(data)}).returncode == 0
+    import base64
+    other = base64.b64encode(b"\x01" * 32).decode()
+    line = one_line_error(run_cli("migrate", env={"LEARNCITY_DATA_DIR": str(data), "LEARNCITY_SECRET_KEY": other}))
+    assert "learncity.key" in line
+    one_line_error(run_cli("migrate", env={"LEARNCITY_DATA_DIR": str(data), "LEARNCITY_SECRET_KEY": "too-short"}))

@@ -123,7 +123,7 @@ struct PersonalDataStorageTests {
                 #expect(!event.summary.contains(ScopeFixture.xuanhanID) && !event.summary.contains("13812345678"))
             }
             let log = try await admin.send(.GET, "/admin/audit?action=reveal")
-            #expect(log.status == .ok && log.text.contains("reveal") && !log.text.contains("sign_in_failed</td>"))
+            #expect(log.status == .ok && log.text.contains("<td>查看完整号码</td>") && !log.text.contains("<td>登录</td>"))
         }
     }
 

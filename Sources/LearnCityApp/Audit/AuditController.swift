@@ -23,7 +23,7 @@ enum AuditController {
         if let to = day(filter.to, zone) { query = query.filter(\.$at < to.addingTimeInterval(86_400)) }
         let events = try await query.sort(\.$at, .descending).sort(\.$id, .descending).limit(pageSize).all()
         let model = AuditPage.Model(filter: filter, events: events.map {
-            .init(at: $0.at, actor: $0.actorName, address: $0.address, action: $0.action.rawValue,
+            .init(at: $0.at, actor: $0.actorName, address: $0.address, action: request.strings.registry.auditAction($0.action),
                   entity: [$0.entityType, $0.entityID].compactMap { $0 }.joined(separator: " #"), summary: $0.summary)
         })
         return AuditPage.View(model: model, context: PageContext(request)).response()
@@ -71,7 +71,7 @@ enum AuditPage {
                         .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(strings.all)]),
                         .group(AuditAction.allCases.map { action in
                             .element(named: "option", nodes: [.attribute(named: "value", value: action.rawValue),
-                                .attribute(named: "selected", value: filter.action == action ? "selected" : nil), .text(action.rawValue)])
+                                .attribute(named: "selected", value: filter.action == action ? "selected" : nil), .text(strings.auditAction(action))])
                         }),
                     ]),
                     .input(.type(.text), .name("actor"), .value(filter.actor), .placeholder(strings.actor)),

@@ -6,6 +6,7 @@ struct RegistryStrings: Sendable {
     let peopleCount: @Sendable (_ count: Int) -> String
     let organisationsTitle, kind, parent, children, accounts, noOrganisations, nameZh, nameEn: String
     let auditTitle, time, actor, address, action, entity, summary, noEvents, filter, from, to, all: String
+    let auditAction: @Sendable (AuditAction) -> String
 }
 
 extension RegistryStrings {
@@ -20,7 +21,27 @@ extension RegistryStrings {
         organisationsTitle: "组织机构", kind: "类型", parent: "上级", children: "下属机构", accounts: "工作人员账号",
         noOrganisations: "没有可查看的组织机构。", nameZh: "中文名称", nameEn: "英文名称",
         auditTitle: "审计日志", time: "时间", actor: "操作人", address: "地址", action: "操作", entity: "对象",
-        summary: "内容", noEvents: "没有符合条件的记录。", filter: "筛选", from: "起始日期", to: "截止日期", all: "全部")
+        summary: "内容", noEvents: "没有符合条件的记录。", filter: "筛选", from: "起始日期", to: "截止日期", all: "全部",
+        auditAction: { action in
+            switch action {
+            case .create: "新建"
+            case .update: "修改"
+            case .delete: "删除"
+            case .signIn: "登录"
+            case .signInFailed: "登录失败"
+            case .signOut: "退出"
+            case .reveal: "查看完整号码"
+            case .export: "导出"
+            case .passwordChange: "修改密码"
+            case .passwordReset: "重置密码"
+            case .tokenCreate: "创建令牌"
+            case .tokenRevoke: "吊销令牌"
+            case .register: "市民注册"
+            case .identityCode: "发放身份确认码"
+            case .identityConfirmed: "身份确认"
+            case .resetCode: "发放密码重置码"
+            }
+        })
 
     static let en = RegistryStrings(
         peopleTitle: "People", searchPlaceholder: "Name or resident ID", searchButton: "Search", name: "Name",
@@ -34,5 +55,25 @@ extension RegistryStrings {
         organisationsTitle: "Organisations", kind: "Kind", parent: "Parent", children: "Units below", accounts: "Staff accounts",
         noOrganisations: "No organisations you can see.", nameZh: "Chinese name", nameEn: "English name",
         auditTitle: "Audit log", time: "Time", actor: "Who", address: "From", action: "Action", entity: "Object",
-        summary: "Summary", noEvents: "Nothing matches.", filter: "Filter", from: "From", to: "To", all: "All")
+        summary: "Summary", noEvents: "Nothing matches.", filter: "Filter", from: "From", to: "To", all: "All",
+        auditAction: { action in
+            switch action {
+            case .create: "Create"
+            case .update: "Update"
+            case .delete: "Delete"
+            case .signIn: "Sign-in"
+            case .signInFailed: "Failed sign-in"
+            case .signOut: "Sign-out"
+            case .reveal: "Reveal"
+            case .export: "Export"
+            case .passwordChange: "Password change"
+            case .passwordReset: "Password reset"
+            case .tokenCreate: "Token created"
+            case .tokenRevoke: "Token revoked"
+            case .register: "Citizen registration"
+            case .identityCode: "Identity code issued"
+            case .identityConfirmed: "Identity confirmed"
+            case .resetCode: "Reset code issued"
+            }
+        })
 }

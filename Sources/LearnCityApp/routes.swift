@@ -46,6 +46,13 @@ enum Routes {
         r.add(.GET, .organisation(0), access: .permission(.viewOrganisations), scoped: .organisation, handler: OrganisationsController.detail)
         r.add(.POST, .organisation(0), access: .permission(.editOrganisations), scoped: .organisation, handler: OrganisationsController.update)
 
+        // Imports
+        r.add(.GET, .imports, access: .permission(.importData), handler: ImportsController.index)
+        r.add(.POST, .imports, access: .permission(.importData), maxBody: ImportsController.maxUpload, handler: ImportsController.upload)
+        r.add(.POST, .importConfirm, access: .permission(.importData), handler: ImportsController.confirm)
+        r.add(.GET, .importJob(nil), access: .permission(.importData), scoped: .importJob, handler: ImportsController.job)
+        r.add(.POST, .undoImport(0), access: .permission(.importData), scoped: .importRun, handler: ImportsController.undo)
+
         // JSON API (described in the OpenAPI document)
         r.add(.GET, .apiIndicators, access: .anyone, api: IndicatorsAPI.doc, handler: IndicatorsAPI.get)
         r.add(.GET, .apiRegions, access: .anyone, api: NetworkAPI.regionsDoc, handler: NetworkAPI.regions)
@@ -55,6 +62,11 @@ enum Routes {
         r.add(.GET, .apiPeople, access: .permission(.viewPeople), api: PeopleAPI.listDoc, handler: PeopleAPI.list)
         r.add(.GET, .apiPerson(0), access: .permission(.viewPeople), api: PeopleAPI.detailDoc, scoped: .person, handler: PeopleAPI.detail)
         r.add(.GET, .apiMe, access: .signedIn, api: AccountsAPI.meDoc, handler: AccountsAPI.me)
+        r.add(.POST, .apiImportPeople, access: .permission(.importData), api: ImportsAPI.importDoc,
+              maxBody: ImportsController.maxUpload, handler: ImportsAPI.importPeople)
+        r.add(.GET, .apiImports, access: .permission(.importData), api: ImportsAPI.listDoc, handler: ImportsAPI.list)
+        r.add(.POST, .apiUndoImport(0), access: .permission(.importData), api: ImportsAPI.undoDoc, scoped: .importRun,
+              handler: ImportsAPI.undo)
 
         // Infrastructure
         r.add(.GET, .openAPI, access: .anyone, handler: OpenAPIController.document)

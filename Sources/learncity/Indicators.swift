@@ -20,16 +20,32 @@ struct Indicators: AsyncParsableCommand {
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import people, records or organisations from CSV/XLSX. (尚未提供 / arrives with the people and records issues)")
+        abstract: "Import people from CSV (UTF-8 or GB18030) or XLSX. (records and orgs arrive with their issues)")
 
-    @Argument(help: "people, records or orgs") var what: String
+    @Argument(help: "people (records and orgs: not available yet)") var what: String
     @Argument(help: "The file to import.") var file: String
     @Flag(help: "Check the file and report, writing nothing.") var dryRun = false
     @Flag(help: "Write nothing when any row is bad (exit status 2).") var strict = false
     @Flag(help: "Print the import summary as JSON.") var json = false
 
     func run() async throws {
-        throw CommandFailure(message: "import 尚未提供 / import is not available in this version yet", status: 1)
+        guard what == "people" else {
+            throw CommandFailure(message: "import \(what) 尚未提供 / importing \(what) is not available yet; use: import people FILE", status: 1)
+        }
+        let url = URL(fileURLWithPath: file)
+        let (dryRun, strict) = (dryRun, strict)
+        let (summary, strictFailure) = try await AppRunner.run { app in
+            _ = try await LearnCity.prepare(app, loadDemoIfEmpty: false)
+            return try await LearnCity.importPeople(app, file: url, dryRun: dryRun, strict: strict)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        } else {
+            print(LearnCity.describe(summary))
+        }
+        if strictFailure { throw ExitCode(2) }
     }
 }
 

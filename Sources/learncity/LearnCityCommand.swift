@@ -34,6 +34,8 @@ struct LearnCityCommand: AsyncParsableCommand {
         } catch let error as CommandFailure {
             FileHandle.standardError.write(Data("learncity: \(error.message)\n".utf8))
             Foundation.exit(error.status)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
             // --help and --version arrive as errors with a success code.
             if exitCode(for: error) == .success {

@@ -96,6 +96,7 @@ struct ScopeFixture {
     var xuanhanOrganisation = 0, quOrganisation = 0
     var ownToken: [Role: Int] = [:], foreignToken = 0
     var homes: [Role: Int] = [:]
+    var ownImport: [Role: Int] = [:], foreignImport = 0
     var xuanhanAccount = UUID(), quAccount = UUID()
 
     /// (id, inside the caller's scope) pairs to try for a scoped route.
@@ -109,6 +110,9 @@ struct ScopeFixture {
             return [(String(homes[role] ?? xuanhanOrganisation), homes[role] != nil), (String(quOrganisation), everything)]
         case .token: return [(String(ownToken[role] ?? 0), true), (String(foreignToken), false)]
         case .account: return [(xuanhanAccount.uuidString, true), (quAccount.uuidString, everything)]
+        case .importRun: return [(String(ownImport[role] ?? 0), true), (String(foreignImport), everything)]
+        // Jobs live in memory and belong to whoever started them: a stranger's id is unknown.
+        case .importJob: return [(UUID().uuidString, false)]
         }
     }
 
@@ -146,6 +150,7 @@ struct ScopeFixture {
             let (secret, _) = try await token(for: user, on: app.db)
             world.callers[role] = secret
             world.ownToken[role] = try await token(for: user, on: app.db).id
+            world.ownImport[role] = try await importRun(by: user, on: app.db)
         }
         // Another account in 宣汉县 and one in 渠县 (password resets), and someone else's token.
         world.xuanhanAccount = try await AccountService.createStaff(
@@ -156,7 +161,21 @@ struct ScopeFixture {
             organisationID: try await org("CL-511725").id, password: nil, hasher: app.password.sync, actor: actor, on: app.db)
         world.quAccount = quAdmin.id!
         world.foreignToken = try await token(for: quAdmin, on: app.db).id
+        world.foreignImport = try await importRun(by: quAdmin, on: app.db)
         return world
+    }
+
+    /// An (empty) import in someone's history.
+    static func importRun(by user: User, on database: any Database) async throws -> Int {
+        let run = ImportRun()
+        run.kind = "people"
+        run.fileName = "test.csv"
+        run.userID = user.id
+        run.actorName = user.username
+        run.summary = "{}"
+        run.state = .applied
+        try await run.create(on: database)
+        return run.id!
     }
 
     static func token(for user: User, on database: any Database) async throws -> (secret: String, id: Int) {

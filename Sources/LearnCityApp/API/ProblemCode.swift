@@ -13,6 +13,7 @@ enum ProblemCode: String, CaseIterable, Sendable {
     case unsupportedMediaType = "unsupported_media_type"
     case tooManyRequests = "too_many_requests"
     case passwordChangeRequired = "password_change_required"
+    case conflict = "conflict"
     case databaseUnavailable = "database_unavailable"
     case internalError = "internal_error"
 
@@ -27,6 +28,7 @@ enum ProblemCode: String, CaseIterable, Sendable {
         case .unsupportedMediaType: .unsupportedMediaType
         case .tooManyRequests: .tooManyRequests
         case .passwordChangeRequired: .forbidden
+        case .conflict: .conflict
         case .databaseUnavailable: .serviceUnavailable
         case .internalError: .internalServerError
         }
@@ -39,7 +41,7 @@ enum ProblemCode: String, CaseIterable, Sendable {
 /// The message of each problem code in one language.
 struct ProblemMessages: Sendable {
     let badRequest, invalidParameter, unauthorized, notFound, methodNotAllowed: String
-    let csrfFailed, payloadTooLarge, unsupportedMediaType, tooManyRequests, passwordChangeRequired: String
+    let csrfFailed, payloadTooLarge, unsupportedMediaType, tooManyRequests, passwordChangeRequired, conflict: String
     let databaseUnavailable, internalError: String
 
     func message(_ code: ProblemCode) -> String {
@@ -54,6 +56,7 @@ struct ProblemMessages: Sendable {
         case .unsupportedMediaType: unsupportedMediaType
         case .tooManyRequests: tooManyRequests
         case .passwordChangeRequired: passwordChangeRequired
+        case .conflict: conflict
         case .databaseUnavailable: databaseUnavailable
         case .internalError: internalError
         }

@@ -15,7 +15,7 @@ enum Access: Sendable, Equatable {
 /// The kind of scoped data a route with an `:id` reads or changes; the access-matrix test
 /// calls such routes with ids from inside and outside the caller's scope.
 enum ScopedResource: Sendable, Equatable {
-    case person, organisation, token, account
+    case person, organisation, token, account, importRun, importJob
 }
 
 /// The OpenAPI description of an API endpoint.
@@ -57,6 +57,8 @@ struct Endpoint: Sendable {
     var api: APIDoc?
     /// Set for routes whose `:id` names scoped data.
     var scoped: ScopedResource? = nil
+    /// The largest body the route accepts (uploads); others take the app's default (1 MB).
+    var maxBody: Int? = nil
     var handler: @Sendable (Request) async throws -> Response
 }
 
@@ -68,17 +70,20 @@ struct RouteRegistry: Sendable {
     mutating func add(_ endpoint: Endpoint) { endpoints.append(endpoint) }
 
     mutating func add(_ method: HTTPMethod, _ url: SiteURL, access: Access, api: APIDoc? = nil,
-                      scoped: ScopedResource? = nil, handler: @escaping @Sendable (Request) async throws -> Response) {
-        add(Endpoint(method: method, url: url, access: access, api: api, scoped: scoped, handler: handler))
+                      scoped: ScopedResource? = nil, maxBody: Int? = nil,
+                      handler: @escaping @Sendable (Request) async throws -> Response) {
+        add(Endpoint(method: method, url: url, access: access, api: api, scoped: scoped, maxBody: maxBody, handler: handler))
     }
 
     func register(on routes: any RoutesBuilder) {
         for endpoint in endpoints {
             let path = endpoint.url.pattern.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-            routes.on(endpoint.method, path) { request async throws -> Response in
+            let body: HTTPBodyStreamStrategy = endpoint.maxBody.map { .collect(maxSize: ByteCount(value: $0)) } ?? .collect
+            let route = routes.on(endpoint.method, path, body: body) { request async throws -> Response in
                 try AccessCheck.enforce(endpoint.access, on: request)
                 return try await endpoint.handler(request)
             }
+            if let maxBody = endpoint.maxBody { route.userInfo[AnySendableHashable(RouteBodyLimit.key)] = maxBody }
         }
     }
 }
@@ -104,4 +109,9 @@ enum AccessCheck {
         let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"
         return Abort.redirect(to: SiteURL.signIn.path + "?next=" + next)
     }
+}
+
+/// Where a route's own body limit is kept, for middleware that reads the body before the route.
+enum RouteBodyLimit {
+    static let key = "learncity.maxBody"
 }

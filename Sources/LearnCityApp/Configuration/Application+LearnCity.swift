@@ -8,6 +8,8 @@ extension Application {
         var vault: PersonalDataVault
         /// How identity and reset codes reach citizens (in person today).
         var codeDelivery: any CodeDelivery = InPersonDelivery()
+        /// Imports running in the background for the browser.
+        var importJobs = ImportJobs()
     }
 
     private struct LearnCityKey: StorageKey { typealias Value = LearnCityState }

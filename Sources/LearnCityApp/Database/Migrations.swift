@@ -19,5 +19,7 @@ enum Migrations {
         app.migrations.add(CreateAPITokens())
         app.migrations.add(CreateSignInFailures())
         app.migrations.add(CreateIdentityCodes())
+        // network and people: imports (issue 4)
+        app.migrations.add(CreateImports())
     }
 }

@@ -7,9 +7,13 @@ protocol PageView {
     var context: PageContext { get }
     var pageTitle: String { get }
     func content() -> Node<HTML.BodyContext>
+    /// Reload the page every so many seconds (long work in progress), or nil.
+    var refreshSeconds: Int? { get }
 }
 
 extension PageView {
+    var refreshSeconds: Int? { nil }
+
     func document() -> HTML {
         let strings = context.strings
         return HTML(
@@ -18,7 +22,8 @@ extension PageView {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(pageTitle) · \(strings.appName)"),
-                .link(.rel(.stylesheet), .href(SiteURL.asset("app.css").path))
+                .link(.rel(.stylesheet), .href(SiteURL.asset("app.css").path)),
+                .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) }
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text(strings.skipToContent)),

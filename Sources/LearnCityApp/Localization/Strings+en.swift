@@ -60,6 +60,7 @@ extension Strings {
             learner: "Learner"),
         accounts: .en,
         registry: .en,
+        imports: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",
@@ -71,6 +72,7 @@ extension Strings {
             unsupportedMediaType: "This content type is not supported.",
             tooManyRequests: "Too many attempts; please try again later.",
             passwordChangeRequired: "Please change your initial password first.",
+            conflict: "The action conflicts with the current data.",
             databaseUnavailable: "The database cannot be reached right now; please try again later.",
             internalError: "Internal server error; it has been logged. Please try again later.")
     )

@@ -57,6 +57,7 @@ extension Strings {
             teacher: "教师", expertReviewer: "评审专家", financeOfficer: "财务人员", learner: "学员"),
         accounts: .zh,
         registry: .zh,
+        imports: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",
@@ -68,6 +69,7 @@ extension Strings {
             unsupportedMediaType: "不支持此内容类型。",
             tooManyRequests: "尝试次数过多，请稍后再试。",
             passwordChangeRequired: "请先修改初始密码。",
+            conflict: "操作与当前数据冲突。",
             databaseUnavailable: "数据库暂时无法访问，请稍后再试。",
             internalError: "服务器内部错误，已记录，请稍后再试。")
     )

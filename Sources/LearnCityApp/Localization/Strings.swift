@@ -57,6 +57,7 @@ struct Strings: Sendable {
     let roles: RoleNames
     let accounts: AccountStrings
     let registry: RegistryStrings
+    let imports: ImportStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

@@ -26,6 +26,13 @@ final class Person: Model, @unchecked Sendable {
     @OptionalField(key: "occupation") var occupation: String?
     @OptionalField(key: "industry_code") var industryCode: String?
     @OptionalField(key: "workplace") var workplace: String?
+    /// Keyed hash of the imported content: an identical row re-imported is "ignored".
+    @OptionalField(key: "fingerprint") var fingerprint: String?
+    /// The import that created this person, and the last one that wrote it (for undo).
+    @OptionalField(key: "created_import_id") var createdImportID: Int?
+    @OptionalField(key: "import_id") var importID: Int?
+    /// Set when someone changes the person by hand: imports no longer overwrite them.
+    @OptionalField(key: "edited_at") var editedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -53,6 +60,10 @@ struct CreatePeople: AsyncMigration {
             .field("occupation", .string)
             .field("industry_code", .string)
             .field("workplace", .string)
+            .field("fingerprint", .string)
+            .field("created_import_id", .int)
+            .field("import_id", .int)
+            .field("edited_at", .datetime)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .unique(on: "resident_id_hash")

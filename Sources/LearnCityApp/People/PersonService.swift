@@ -68,6 +68,7 @@ enum PersonService {
             person.phoneMasked = phone?.masked
         }
         person.regionCode = region.rawValue
+        person.editedAt = Date()
         let after = [person.name, person.phoneMasked ?? "", person.regionCode]
         try await database.transaction { db in
             try await person.update(on: db)

@@ -45,7 +45,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             // Middleware runs before the route collects the body; collect it here, within the
             // same limit, so the form field can be read (and an oversized body is a 413).
             if request.body.data == nil {
-                _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+                let limit = request.route?.userInfo[AnySendableHashable(RouteBodyLimit.key)] as? Int ?? request.application.routes.defaultMaxBodySize.value
+                _ = try await request.body.collect(max: limit).get()
             }
             try CSRF.verify(request)
         }

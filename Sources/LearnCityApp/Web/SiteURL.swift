@@ -10,8 +10,10 @@ enum SiteURL: Sendable, Equatable {
     case audit
     case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
     case organisations, organisation(Int)
+    case imports, importConfirm, importJob(UUID?), undoImport(Int)
     case healthz, metrics, asset(String), openAPI
     case apiIndicators, apiRegions, apiOrganisations, apiOrganisation(Int), apiPeople, apiPerson(Int), apiMe
+    case apiImportPeople, apiImports, apiUndoImport(Int)
 
     /// The path for links.
     var path: String {
@@ -40,6 +42,13 @@ enum SiteURL: Sendable, Equatable {
         case .revealPerson(let id): "/people/\(id)/reveal"
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
+        case .imports: "/imports"
+        case .importConfirm: "/imports/confirm"
+        case .importJob(let id): "/imports/jobs/\(id?.uuidString ?? ":id")"
+        case .undoImport(let id): "/imports/\(id)/undo"
+        case .apiImportPeople: "/api/v1/imports/people"
+        case .apiImports: "/api/v1/imports"
+        case .apiUndoImport(let id): "/api/v1/imports/\(id)/undo"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .asset(let name): "/assets/\(name)"
@@ -66,6 +75,9 @@ enum SiteURL: Sendable, Equatable {
         case .organisation: "/organisations/:id"
         case .apiOrganisation: "/api/v1/organisations/:id"
         case .apiPerson: "/api/v1/people/:id"
+        case .importJob: "/imports/jobs/:id"
+        case .undoImport: "/imports/:id/undo"
+        case .apiUndoImport: "/api/v1/imports/:id/undo"
         default: path
         }
     }

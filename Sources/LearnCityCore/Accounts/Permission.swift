@@ -12,6 +12,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case editOrganisations     // change organisations (within scope)
     case useAPITokens          // create bearer tokens for integrations
     case linkOwnAccount        // a citizen links their account to their person with a centre's code
+    case importData            // bulk imports (people now; records and organisations later) and undoing them
 }
 
 extension Role {
@@ -22,12 +23,12 @@ extension Role {
             return Set(Permission.allCases).subtracting([.linkOwnAccount])
         case .cityOffice:
             return [.viewAudit, .viewPeople, .editPeople, .revealPersonalData, .exportPersonalData,
-                    .confirmIdentity, .viewOrganisations, .editOrganisations, .useAPITokens, .manageAccounts]
+                    .confirmIdentity, .viewOrganisations, .editOrganisations, .useAPITokens, .manageAccounts, .importData]
         case .countyAdmin:
             return [.manageAccounts, .viewPeople, .editPeople, .revealPersonalData, .exportPersonalData,
-                    .confirmIdentity, .viewOrganisations, .editOrganisations, .useAPITokens]
+                    .confirmIdentity, .viewOrganisations, .editOrganisations, .useAPITokens, .importData]
         case .centreAdmin:
-            return [.viewPeople, .editPeople, .confirmIdentity, .viewOrganisations]
+            return [.viewPeople, .editPeople, .confirmIdentity, .viewOrganisations, .importData]
         case .memberUnitReporter, .financeOfficer:
             return [.viewOrganisations]
         case .providerStaff:

@@ -1,0 +1,36 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+extension LearnCity {
+    /// `learncity import people FILE`: the summary, and whether the run should exit with 2
+    /// (`--strict` found conflicts, nothing written).
+    public static func importPeople(_ app: Application, file: URL, dryRun: Bool, strict: Bool) async throws -> (summary: ImportSummary, strictFailure: Bool) {
+        let data: Data
+        do { data = try Data(contentsOf: file, options: .mappedIfSafe) } catch {
+            throw StartupError("无法读取文件 / cannot read \(file.path)")
+        }
+        let importer = PeopleImporter(vault: app.learnCity.vault, scope: .all, actor: .commandLine, database: app.db)
+        do {
+            let summary = try await importer.run(data, options: .init(fileName: file.lastPathComponent, dryRun: dryRun, strict: strict)).summary
+            return (summary, strict && !summary.conflicts.isEmpty)
+        } catch let refusal as PeopleImporter.Refusal {
+            throw StartupError(refusal.message)
+        }
+    }
+
+    /// The summary as people read it on a terminal.
+    public static func describe(_ summary: ImportSummary) -> String {
+        var lines = [
+            "\(summary.dryRun ? "试运行（未写入）/ dry run (nothing written)" : "导入完成 / import done"): \(summary.status.rawValue)",
+            "行数 rows \(summary.rows) · 新增 imported \(summary.imported) · 更新 updated \(summary.updated) · 忽略 ignored \(summary.ignored) · 有问题的行 rows with conflicts \(summary.conflictRows)",
+        ]
+        if !summary.unknownColumns.isEmpty { lines.append("未使用的列 / columns not used: " + summary.unknownColumns.joined(separator: "、")) }
+        for conflict in summary.conflicts.prefix(200) {
+            lines.append("  第 \(conflict.row.map(String.init) ?? "-") 行 row · \(conflict.column ?? "-") · \(conflict.code.rawValue) · \(conflict.message)")
+        }
+        if summary.conflicts.count > 200 { lines.append("  … \(summary.conflicts.count - 200) more (use --json)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import LearnCityCore
+import Plot
+
+enum ImportPages {
+    struct PreviewRow: Sendable { var line: Int; var cells: [String] }
+
+    /// A candidate as it will be stored: numbers masked, codes as users know them.
+    static func previewRow(_ c: PersonRowParser.Candidate) -> PreviewRow {
+        PreviewRow(line: c.line, cells: [c.name, c.residentID.masked, c.residentID.gender == .male ? "男" : "女",
+                                         c.phone?.masked ?? "—", c.region.rawValue, c.urbanRural ?? "—",
+                                         c.employed.map { $0 ? "在职" : "否" } ?? "—", c.workplace ?? "—"])
+    }
+
+    /// The counts of a summary as a row of figures.
+    static func figures(_ summary: ImportSummary, _ strings: ImportStrings) -> Node<HTML.BodyContext> {
+        .ul(.class("counts"),
+            .li(.span(.class("count"), .text(String(summary.rows))), .span(.text(strings.rows))),
+            .li(.span(.class("count"), .text(String(summary.imported))), .span(.text(strings.imported))),
+            .li(.span(.class("count"), .text(String(summary.updated))), .span(.text(strings.updated))),
+            .li(.span(.class("count"), .text(String(summary.ignored))), .span(.text(strings.ignored))),
+            .li(.span(.class("count"), .text(String(summary.conflictRows))), .span(.text(strings.conflictRows))))
+    }
+
+    static func conflicts(_ summary: ImportSummary, _ strings: ImportStrings) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text(strings.conflictsTitle)),
+            .if(!summary.unknownColumns.isEmpty, .p(.class("muted"), .text(strings.unknownColumns + "：" + summary.unknownColumns.joined(separator: "、")))),
+            summary.conflicts.isEmpty ? .p(.class("notice"), .text(strings.noConflicts)) : .div(.class("table-wrap"), .table(.class("list"), .id("conflicts"),
+                .thead(.tr(.th(.text(strings.row)), .th(.text(strings.column)), .th(.text(strings.code)), .th(.text(strings.message)))),
+                .tbody(.forEach(summary.conflicts.prefix(500)) { conflict in
+                    .tr(.td(.text(conflict.row.map(String.init) ?? "—")), .td(.text(conflict.column ?? "—")),
+                        .td(.text(conflict.code.rawValue)), .td(.text(conflict.message)))
+                }))))
+    }
+
+    /// Upload form and history.
+    struct Index: PageView {
+        struct Row: Sendable { var id: Int; var fileName, actor: String; var at: Date; var summary: ImportSummary?; var undone: Bool }
+        struct Model: Sendable { var runs: [Row]; var error: String?; var notice: String? }
+
+        var model: Model
+        var context: PageContext
+        var pageTitle: String { context.strings.imports.title }
+
+        func content() -> Node<HTML.BodyContext> {
+            let strings = context.strings.imports
+            return .group(
+                .section(.class("card"),
+                    .h1(.text(strings.title)),
+                    .p(.class("muted"), .text(strings.intro)),
+                    .unwrap(model.notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+                    .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
+                    .form(.method(.post), .action(SiteURL.imports.path), .enctype(.multipartData),
+                        csrfField(),
+                        .div(.class("field"), .label(.for("file"), .text(strings.file)),
+                             .input(.type(.file), .name("file"), .id("file"),
+                                    .attribute(named: "accept", value: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+                        .label(.class("check"), .input(.type(.checkbox), .name("strict"), .value("1")),
+                               .text(" " + strings.strict + "（" + strings.strictHint + "）")),
+                        .div(.button(.type(.submit), .class("button"), .text(strings.dryRunButton))))),
+                .section(.class("card"),
+                    .h2(.text(strings.historyTitle)),
+                    model.runs.isEmpty ? .p(.class("empty"), .text(strings.noHistory)) : .div(.class("table-wrap"), .table(.class("list"),
+                        .thead(.tr(.th(.text(context.strings.registry.time)), .th(.text(strings.file)), .th(.text(context.strings.registry.actor)),
+                                   .th(.text(strings.imported)), .th(.text(strings.updated)), .th(.text(strings.conflictRows)), .th())),
+                        .tbody(.forEach(model.runs) { run in
+                            .tr(.td(.text(DateText.minute(run.at, context.timeZone))), .td(.text(run.fileName)), .td(.text(run.actor)),
+                                .td(.text(run.summary.map { String($0.imported) } ?? "—")), .td(.text(run.summary.map { String($0.updated) } ?? "—")),
+                                .td(.text(run.summary.map { String($0.conflictRows) } ?? "—")),
+                                .td(run.undone ? .text(strings.undone) : .form(.method(.post), .action(SiteURL.undoImport(run.id).path), .class("inline"),
+                                    csrfField(), .button(.type(.submit), .class("link"), .text(strings.undo)))))
+                        }))))
+            )
+        }
+    }
+
+    /// What a file would do, before anything is written.
+    struct DryRun: PageView {
+        struct Model: Sendable {
+            var fileName: String
+            var strict: Bool
+            var staged: UUID
+            var summary: ImportSummary
+            var preview: [PreviewRow]
+        }
+
+        var model: Model
+        var context: PageContext
+        var pageTitle: String { context.strings.imports.dryRunTitle }
+
+        func content() -> Node<HTML.BodyContext> {
+            let strings = context.strings.imports, registry = context.strings.registry
+            let refused = model.strict && !model.summary.conflicts.isEmpty
+            return .section(.class("card"),
+                .h1(.text(strings.dryRunTitle)),
+                .p(.class("muted"), .text(model.fileName)),
+                figures(model.summary, strings),
+                .if(refused, .p(.class("alert"), .text(strings.strictRefused))),
+                .h2(.text(strings.previewTitle)),
+                .div(.class("table-wrap"), .table(.class("list"), .id("preview"),
+                    .thead(.tr(.th(.text(strings.row)), .th(.text(registry.name)), .th(.text(registry.residentID)), .th(.text(registry.gender)),
+                               .th(.text(registry.phone)), .th(.text(registry.region)), .th(.text("城乡")), .th(.text("就业")), .th(.text("单位")))),
+                    .tbody(.forEach(model.preview) { row in .tr(.td(.text(String(row.line))), .forEach(row.cells) { .td(.text($0)) }) }))),
+                conflicts(model.summary, strings),
+                .if(!refused, .form(.method(.post), .action(SiteURL.importConfirm.path), .class("toolbar"),
+                    csrfField(),
+                    .input(.type(.hidden), .name("staged"), .value(model.staged.uuidString)),
+                    .input(.type(.hidden), .name("fileName"), .value(model.fileName)),
+                    .if(model.strict, .input(.type(.hidden), .name("strict"), .value("1"))),
+                    .button(.type(.submit), .class("button"), .text(strings.confirmButton)),
+                    .a(.class("button secondary"), .href(SiteURL.imports.path), .text(strings.cancel)))))
+        }
+    }
+
+    /// A running import (refreshing itself) or its result.
+    struct Job: PageView {
+        var state: ImportJobs.State
+        var context: PageContext
+        var pageTitle: String { state.finished ? context.strings.imports.finishedTitle : context.strings.imports.runningTitle }
+        var refreshSeconds: Int? { state.finished ? nil : 1 }
+
+        func content() -> Node<HTML.BodyContext> {
+            let strings = context.strings.imports
+            if let failure = state.failure {
+                return .section(.class("card"), .h1(.text(strings.failedTitle)), .p(.class("alert"), .text(failure)),
+                                .a(.href(SiteURL.imports.path), .text(strings.historyTitle)))
+            }
+            guard let outcome = state.outcome else {
+                let total = max(state.total, 1)
+                return .section(.class("card"), .attribute(named: "data-refresh", value: "1"),
+                    .h1(.text(strings.runningTitle)),
+                    .element(named: "progress", nodes: [.attribute(named: "max", value: String(total)),
+                                                        .attribute(named: "value", value: String(state.done)), .text("\(state.done)/\(total)")]),
+                    .p(.class("muted"), .text(strings.progress(state.done, state.total))))
+            }
+            return .section(.class("card"),
+                .h1(.text(strings.finishedTitle)),
+                figures(outcome.summary, strings),
+                conflicts(outcome.summary, strings),
+                .a(.class("button"), .href(SiteURL.imports.path), .text(strings.historyTitle)))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// The import over HTTP: `POST /api/v1/imports/people` with the file as the body returns the
+/// summary of design.md §4; the history and undo as for the pages.
+enum ImportsAPI {
+    struct SummaryDTO: Content, APISchema {
+        var importId: Int?
+        var status: String
+        var dryRun: Bool
+        var rows, imported, updated, ignored: Int
+        var conflicts: [ImportConflict]
+        var unknownColumns: [String]
+
+        init(_ summary: ImportSummary, importID: Int?) {
+            importId = importID
+            (status, dryRun, rows) = (summary.status.rawValue, summary.dryRun, summary.rows)
+            (imported, updated, ignored) = (summary.imported, summary.updated, summary.ignored)
+            (conflicts, unknownColumns) = (summary.conflicts, summary.unknownColumns)
+        }
+
+        static let schemaName = "ImportSummary"
+        static var schema: JSONValue {
+            Schema.object([
+                ("importId", Schema.nullable("integer")),
+                ("status", Schema.string(enum: ["ok", "warning", "error"])), ("dryRun", Schema.boolean),
+                ("rows", Schema.integer), ("imported", Schema.integer), ("updated", Schema.integer), ("ignored", Schema.integer),
+                ("conflicts", Schema.array(Schema.object([
+                    ("row", Schema.nullable("integer")), ("column", Schema.nullable("string")),
+                    ("code", Schema.string(enum: ImportConflict.Code.allCases.map(\.rawValue))), ("message", Schema.string()),
+                ], required: ["code", "message"]))),
+                ("unknownColumns", Schema.array(Schema.string())),
+            ], required: ["status", "dryRun", "rows", "imported", "updated", "ignored", "conflicts"])
+        }
+    }
+
+    struct RunDTO: Content, APISchema {
+        var id: Int
+        var kind, fileName, actor, state: String
+        var createdAt: Date?
+
+        static let schemaName = "ImportRun"
+        static var schema: JSONValue {
+            Schema.object([("id", Schema.integer), ("kind", Schema.string()), ("fileName", Schema.string()), ("actor", Schema.string()),
+                           ("state", Schema.string(enum: ["applied", "undone"])), ("createdAt", Schema.string())],
+                          required: ["id", "kind", "fileName", "actor", "state"])
+        }
+    }
+
+    static let importDoc = APIDoc(
+        operationID: "importPeople", summary: "Import people from a CSV or XLSX file sent as the request body", tag: "imports",
+        parameters: [
+            .init(name: "dryRun", description: "Check and report, write nothing", required: false, schema: Schema.boolean),
+            .init(name: "strict", description: "Write nothing when any row is bad", required: false, schema: Schema.boolean),
+            .init(name: "fileName", description: "Name for the import history", required: false, schema: Schema.string()),
+        ],
+        response: SummaryDTO.self, problems: [.badRequest, .payloadTooLarge])
+    static let listDoc = APIDoc(operationID: "listImports", summary: "Import history", tag: "imports", response: RunDTO.self, isList: true)
+    static let undoDoc = APIDoc(operationID: "undoImport", summary: "Undo a whole import while its rows are untouched", tag: "imports",
+                                response: RunDTO.self, problems: [.notFound, .conflict])
+
+    @Sendable static func importPeople(_ request: Request) async throws -> Response {
+        guard let body = request.body.data, body.readableBytes > 0 else { throw AppError(.badRequest, detail: "empty body") }
+        let options = PeopleImporter.Options(
+            fileName: request.query[String.self, at: "fileName"] ?? "api-upload",
+            dryRun: request.query[Bool.self, at: "dryRun"] ?? false, strict: request.query[Bool.self, at: "strict"] ?? false)
+        do {
+            let outcome = try await ImportsController.makeImporter(request).run(Data(buffer: body), options: options)
+            let status: HTTPResponseStatus = options.strict && !outcome.summary.conflicts.isEmpty ? .unprocessableEntity : .ok
+            return try await SummaryDTO(outcome.summary, importID: outcome.importID).encodeResponse(status: status, for: request)
+        } catch let refusal as PeopleImporter.Refusal {
+            return try await SummaryDTO(refusal.summary, importID: nil).encodeResponse(status: .unprocessableEntity, for: request)
+        }
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        try await ImportsController.history(request).map(dto).encodeResponse(for: request)
+    }
+
+    @Sendable static func undo(_ request: Request) async throws -> Response {
+        let run = try await ImportsController.visibleRun(request)
+        do { try await ImportUndo.undo(try run.requireID(), actor: Audit.Actor(request), on: request.db) }
+        catch ImportUndo.Problem.touchedSince(let count) { throw AppError(.conflict, detail: request.strings.imports.touchedSince(count)) }
+        catch ImportUndo.Problem.alreadyUndone { throw AppError(.conflict, detail: request.strings.imports.alreadyUndone) }
+        return try await dto(try await ImportsController.visibleRun(request)).encodeResponse(for: request)
+    }
+
+    static func dto(_ run: ImportRun) -> RunDTO {
+        RunDTO(id: run.id ?? 0, kind: run.kind, fileName: run.fileName, actor: run.actorName, state: run.state.rawValue, createdAt: run.createdAt)
+    }
+}

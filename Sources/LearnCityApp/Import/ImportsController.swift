@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// Importing people in the browser: upload → dry run (counts, first rows, every conflict) →
+/// import in the background with a progress bar → summary; and the history, with undo.
+enum ImportsController {
+    static let maxUpload = 200 * 1024 * 1024
+
+    struct Upload: Content {
+        var file: File?
+        var strict: String?
+    }
+
+    struct Confirm: Content {
+        var staged: UUID?
+        var fileName: String?
+        var strict: String?
+    }
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        try await page(request, error: nil)
+    }
+
+    @Sendable static func upload(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(Upload.self)
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return try await page(request, error: request.strings.imports.chooseFile, status: .unprocessableEntity)
+        }
+        let data = Data(buffer: file.data)
+        let strict = form.strict != nil
+        do {
+            let outcome = try await makeImporter(request).run(data, options: .init(fileName: file.filename, dryRun: true, strict: strict))
+            let staged = try ImportStaging.store(data, app: request.application)
+            let model = ImportPages.DryRun.Model(fileName: file.filename, strict: strict, staged: staged,
+                                                 summary: outcome.summary, preview: outcome.preview.map(ImportPages.previewRow))
+            return ImportPages.DryRun(model: model, context: PageContext(request)).response()
+        } catch let refusal as PeopleImporter.Refusal {
+            return try await page(request, error: refusal.message, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func confirm(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(Confirm.self)
+        guard let staged = form.staged, let data = ImportStaging.load(staged, app: request.application) else {
+            return try await page(request, error: request.strings.imports.uploadExpired, status: .unprocessableEntity)
+        }
+        let jobs = request.application.learnCity.importJobs
+        let job = await jobs.start(owner: request.auth.get(User.self)?.id)
+        var importer = try await makeImporter(request)
+        importer.progress = { done, total in Task { await jobs.update(job, done: done, total: total) } }
+        let options = PeopleImporter.Options(fileName: form.fileName ?? "upload", dryRun: false, strict: form.strict != nil)
+        let app = request.application
+        Task.detached {
+            do {
+                let outcome = try await importer.run(data, options: options)
+                await jobs.finish(job, outcome: outcome, failure: nil)
+            } catch let refusal as PeopleImporter.Refusal {
+                await jobs.finish(job, outcome: nil, failure: refusal.message)
+            } catch {
+                app.logger.report(error: error)
+                await jobs.finish(job, outcome: nil, failure: "\(error)")
+            }
+            ImportStaging.remove(staged, app: app)
+        }
+        return request.redirect(to: SiteURL.importJob(job).path)
+    }
+
+    @Sendable static func job(_ request: Request) async throws -> Response {
+        guard let text = request.parameters.get("id"), let id = UUID(uuidString: text),
+              let state = await request.application.learnCity.importJobs.state(id),
+              state.owner == request.auth.get(User.self)?.id else { throw AppError(.notFound) }
+        return ImportPages.Job(state: state, context: PageContext(request)).response()
+    }
+
+    @Sendable static func undo(_ request: Request) async throws -> Response {
+        let run = try await visibleRun(request)
+        do {
+            try await ImportUndo.undo(try run.requireID(), actor: Audit.Actor(request), on: request.db)
+            return try await page(request, error: nil, notice: request.strings.imports.undone)
+        } catch ImportUndo.Problem.touchedSince(let count) {
+            return try await page(request, error: request.strings.imports.touchedSince(count), status: .conflict)
+        } catch ImportUndo.Problem.alreadyUndone {
+            return try await page(request, error: request.strings.imports.alreadyUndone, status: .conflict)
+        }
+    }
+
+    /// An import the account may see: its own, or any for the city office and admins.
+    static func visibleRun(_ request: Request) async throws -> ImportRun {
+        guard let run = try await ImportRun.find(request.intID(), on: request.db) else { throw AppError(.notFound) }
+        let scope = try await request.accountScope()
+        guard scope.everything || run.userID == request.auth.get(User.self)?.id else { throw AppError(.notFound) }
+        return run
+    }
+
+    static func makeImporter(_ request: Request) async throws -> PeopleImporter {
+        PeopleImporter(vault: request.vault, scope: try await request.accountScope(), actor: Audit.Actor(request), database: request.db)
+    }
+
+    static func history(_ request: Request) async throws -> [ImportRun] {
+        var query = ImportRun.query(on: request.db)
+        if !(try await request.accountScope().everything) { query = query.filter(\.$userID == request.auth.get(User.self)?.id) }
+        return try await query.sort(\.$id, .descending).limit(50).all()
+    }
+
+    private static func page(_ request: Request, error: String?, notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let runs = try await history(request).map { run in
+            ImportPages.Index.Row(id: run.id ?? 0, fileName: run.fileName, actor: run.actorName, at: run.createdAt ?? Date(),
+                                  summary: run.decodedSummary, undone: run.state == .undone)
+        }
+        return ImportPages.Index(model: .init(runs: runs, error: error, notice: notice), context: PageContext(request)).response(status: status)
+    }
+}

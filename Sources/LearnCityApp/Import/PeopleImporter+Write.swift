@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import SQLKit
+
+extension PeopleImporter {
+    /// Writes the plan in one transaction: multi-row inserts in batches, updates with their
+    /// previous content kept for undo, the history entry and its audit line.
+    func write(_ plan: Plan, summary: ImportSummary, options: Options) async throws -> Int {
+        let encoder = JSONEncoder()
+        let total = plan.inserts.count + plan.updates.count
+        return try await database.transaction { db in
+            let run = ImportRun()
+            run.kind = "people"
+            run.fileName = String(options.fileName.suffix(200))
+            run.userID = actor.id
+            run.actorName = actor.name
+            run.summary = String(decoding: try encoder.encode(summary), as: UTF8.self)
+            run.state = .applied
+            try await run.create(on: db)
+            let importID = try run.requireID()
+            let sql = db as! any SQLDatabase
+            let now = Date()
+            for (index, batch) in plan.inserts.chunked(Self.batchSize).enumerated() {
+                var insert = sql.insert(into: Person.schema).columns(Self.insertColumns)
+                for (candidate, fingerprint) in batch {
+                    insert = insert.values(try row(candidate, fingerprint: fingerprint, importID: importID, now: now))
+                }
+                try await insert.run()
+                progress?(total / 2 + (index + 1) * Self.batchSize / 2, total)
+            }
+            for (person, candidate, fingerprint) in plan.updates {
+                let previous = Previous(person)
+                let change = ImportChange()
+                change.importID = importID
+                change.entityID = try person.requireID()
+                change.previous = String(decoding: try encoder.encode(previous), as: UTF8.self)
+                try await change.create(on: db)
+                try apply(candidate, fingerprint: fingerprint, to: person)
+                person.importID = importID
+                try await person.update(on: db)
+            }
+            try await Audit.record(.create, entity: "import", id: String(importID),
+                                   summary: "people from \(run.fileName): imported \(summary.imported), updated \(summary.updated), ignored \(summary.ignored), conflicts \(summary.conflicts.count)",
+                                   by: actor, on: db)
+            return importID
+        }
+    }
+
+    static let insertColumns = [
+        "name", "resident_id_cipher", "resident_id_hash", "resident_id_masked", "phone_cipher", "phone_hash", "phone_masked",
+        "gender", "birth_date", "region_code", "urban_rural", "employed", "occupation", "industry_code", "workplace",
+        "fingerprint", "created_import_id", "import_id", "created_at", "updated_at",
+    ]
+
+    private func row(_ c: PersonRowParser.Candidate, fingerprint: String, importID: Int, now: Date) throws -> [any Encodable & Sendable] {
+        let birth = c.residentID.birthDate
+        return [
+            c.name, try vault.seal(c.residentID.value), vault.hash(c.residentID.value, .residentID), c.residentID.masked,
+            try c.phone.map { try vault.seal($0.value) }, c.phone.map { vault.hash($0.value, .phone) }, c.phone?.masked,
+            c.residentID.gender.rawValue, String(format: "%04d-%02d-%02d", birth.year, birth.month, birth.day),
+            c.region.rawValue, c.urbanRural, c.employed, c.occupation, c.industry, c.workplace,
+            fingerprint, importID, importID, now, now,
+        ]
+    }
+
+    private func apply(_ c: PersonRowParser.Candidate, fingerprint: String, to person: Person) throws {
+        person.name = c.name
+        try PersonService.apply(id: c.residentID, phone: c.phone, to: person, vault: vault)
+        person.regionCode = c.region.rawValue
+        person.urbanRural = c.urbanRural
+        person.employed = c.employed
+        person.occupation = c.occupation
+        person.industryCode = c.industry
+        person.workplace = c.workplace
+        person.fingerprint = fingerprint
+    }
+
+    /// What an update replaced (ciphertexts only), to put back on undo.
+    struct Previous: Codable {
+        var name: String, phoneCipher: String?, phoneHash: String?, phoneMasked: String?, regionCode: String
+        var urbanRural: String?, employed: Bool?, occupation: String?, industryCode: String?, workplace: String?
+        var fingerprint: String?, importID: Int?
+
+        init(_ p: Person) {
+            (name, phoneCipher, phoneHash, phoneMasked, regionCode) = (p.name, p.phoneCipher, p.phoneHash, p.phoneMasked, p.regionCode)
+            (urbanRural, employed, occupation, industryCode, workplace) = (p.urbanRural, p.employed, p.occupation, p.industryCode, p.workplace)
+            (fingerprint, importID) = (p.fingerprint, p.importID)
+        }
+
+        func restore(_ p: Person) {
+            (p.name, p.phoneCipher, p.phoneHash, p.phoneMasked, p.regionCode) = (name, phoneCipher, phoneHash, phoneMasked, regionCode)
+            (p.urbanRural, p.employed, p.occupation, p.industryCode, p.workplace) = (urbanRural, employed, occupation, industryCode, workplace)
+            (p.fingerprint, p.importID) = (fingerprint, importID)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import SQLKit
+
+/// Imports people from a CSV or XLSX file with the arithmetic of design.md §4: every data row is
+/// imported, updated, ignored or a conflict; a re-imported file is ignored row by row; a person
+/// outside the importer's scope is left untouched and not revealed; a person changed by hand
+/// since is a `changed_by_user` conflict. Everything is written in one transaction, in batches.
+struct PeopleImporter {
+    struct Options: Sendable {
+        var fileName: String
+        var dryRun = false
+        var strict = false
+    }
+
+    /// Why a whole file is refused (one clear message, nothing written).
+    struct Refusal: Error, Sendable {
+        var summary: ImportSummary
+        var message: String { summary.conflicts.first?.message ?? "" }
+    }
+
+    let vault: PersonalDataVault
+    let scope: AccountScope
+    let actor: Audit.Actor
+    let database: any Database
+    /// Called with (rows done, rows in all) as the work advances.
+    var progress: (@Sendable (Int, Int) -> Void)?
+
+    static let batchSize = 500
+
+    /// The result: the summary, the history entry when something was written, and the first
+    /// rows as they will be (or were) stored, for the dry-run page.
+    struct Outcome: Sendable {
+        var summary: ImportSummary
+        var importID: Int?
+        var preview: [PersonRowParser.Candidate]
+    }
+
+    func run(_ data: Data, options: Options) async throws -> Outcome {
+        var summary = ImportSummary(dryRun: options.dryRun)
+        let (header, rows) = try Self.readTable(data, dryRun: options.dryRun)
+        summary.unknownColumns = header.unknown
+        summary.rows = rows.count
+        let parser = try await makeParser()
+        var candidates: [PersonRowParser.Candidate] = []
+        var seen: [String: String] = [:] // resident ID → canonical content of its first row
+        for row in rows {
+            switch parser.parse(row, header: header) {
+            case .failure(let failure): summary.conflicts += failure.conflicts
+            case .success(let candidate):
+                if let first = seen[candidate.residentID.value] {
+                    if first == candidate.canonical { summary.ignored += 1 } else {
+                        summary.conflicts.append(ImportConflict(row: row.line, column: "身份证号", code: .duplicateInFile,
+                            message: "文件中已有此身份证号且内容不同 / this resident ID appears earlier in the file with other content"))
+                    }
+                    continue
+                }
+                seen[candidate.residentID.value] = candidate.canonical
+                candidates.append(candidate)
+            }
+        }
+        let plan = try await plan(candidates, summary: &summary)
+        summary.status = summary.conflicts.isEmpty ? .ok : (options.strict ? .error : .warning)
+        summary.conflicts.sort { ($0.row ?? 0, $0.column ?? "") < ($1.row ?? 0, $1.column ?? "") }
+        let preview = Array((plan.inserts.map(\.0) + plan.updates.map(\.1)).sorted { $0.line < $1.line }.prefix(10))
+        if options.dryRun || (options.strict && !summary.conflicts.isEmpty) {
+            return Outcome(summary: summary, importID: nil, preview: preview)
+        }
+        let importID = try await write(plan, summary: summary, options: options)
+        return Outcome(summary: summary, importID: importID, preview: preview)
+    }
+
+    /// The sheet's header and its data rows (blank rows are not data).
+    static func readTable(_ data: Data, dryRun: Bool) throws -> (HeaderMap, [Sheet.Row]) {
+        func refuse(_ code: ImportConflict.Code, _ message: String, column: String? = nil) -> Refusal {
+            var summary = ImportSummary(dryRun: dryRun)
+            summary.status = .error
+            summary.conflicts = [ImportConflict(row: nil, column: column, code: code, message: message)]
+            return Refusal(summary: summary)
+        }
+        let sheet: Sheet
+        do { sheet = try Sheet.read(data) } catch {
+            switch error {
+            case .empty: throw refuse(.emptyFile, "文件没有数据 / the file has no data")
+            case .notASpreadsheet, .undecodableText:
+                throw refuse(.notASpreadsheet, "不是 CSV 或 XLSX 表格 / not a CSV or XLSX spreadsheet")
+            }
+        }
+        let header: HeaderMap
+        do { header = try HeaderMap.find(in: sheet, specs: PersonRowParser.columns) } catch {
+            guard case .missingColumns(let names) = error else { throw error }
+            throw refuse(.missingColumn, "缺少必填列：\(names.joined(separator: "、")) / missing required column(s)",
+                         column: names.joined(separator: ","))
+        }
+        let rows = sheet.rows.dropFirst(header.headerIndex + 1).filter { !$0.isBlank }
+        guard !rows.isEmpty else { throw refuse(.emptyFile, "表头下没有数据行 / no data rows under the header") }
+        return (header, Array(rows))
+    }
+
+    private func makeParser() async throws -> PersonRowParser {
+        let regions = try await Region.query(on: database).filter(\.$level == 3).all()
+        let lookup = RegionLookup(regions: regions.compactMap { region in region.code.map { ($0, region.nameZh, region.nameEn) } },
+                                  renamed: Self.renamedRegions)
+        var industries: [String: String] = [:]
+        for industry in try await Industry.query(on: database).all() {
+            guard let code = industry.id else { continue }
+            industries[code] = code
+            industries[industry.nameZh] = code
+        }
+        return PersonRowParser(regions: lookup, industries: industries)
+    }
+
+    /// GB/T 2260 codes that were replaced; a resident ID keeps the code it was issued under.
+    static let renamedRegions: [RegionCode: RegionCode] = [RegionCode("511721")!: RegionCode("511703")!]
+
+    struct Plan {
+        var inserts: [(PersonRowParser.Candidate, String)] = []   // candidate, fingerprint
+        var updates: [(Person, PersonRowParser.Candidate, String)] = []
+    }
+
+    /// Sorts candidates into new, changed, identical, out of scope and changed-by-hand.
+    private func plan(_ candidates: [PersonRowParser.Candidate], summary: inout ImportSummary) async throws -> Plan {
+        var plan = Plan()
+        for (index, batch) in candidates.chunked(Self.batchSize).enumerated() {
+            let hashes = batch.map { vault.hash($0.residentID.value, .residentID) }
+            let existing = Dictionary(uniqueKeysWithValues: try await Person.query(on: database)
+                .filter(\.$residentIDHash ~~ hashes).all().map { ($0.residentIDHash, $0) })
+            for (candidate, hash) in zip(batch, hashes) {
+                let fingerprint = vault.crypto.lookupHash(candidate.canonical, purpose: "person-fingerprint")
+                guard let person = existing[hash] else {
+                    if scope.canChangePerson(region: candidate.region) {
+                        plan.inserts.append((candidate, fingerprint))
+                        summary.imported += 1
+                    } else {
+                        summary.conflicts.append(ImportConflict(row: candidate.line, column: "区县", code: .regionOutOfScope,
+                            message: "不在本账号的辖区内 / outside the area of this account"))
+                    }
+                    continue
+                }
+                if !scope.canChangePerson(region: person.region) || person.fingerprint == fingerprint {
+                    summary.ignored += 1   // not ours (and not revealed), or identical
+                } else if person.editedAt != nil {
+                    summary.conflicts.append(ImportConflict(row: candidate.line, column: nil, code: .changedByUser,
+                        message: "此人信息已被手工修改，导入不会覆盖 / changed by hand since; the import does not overwrite it"))
+                } else {
+                    plan.updates.append((person, candidate, fingerprint))
+                    summary.updated += 1
+                }
+            }
+            progress?(min((index + 1) * Self.batchSize, candidates.count) / 2, candidates.count)
+        }
+        return plan
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,40 @@
+/// Strings of the import pages.
+struct ImportStrings: Sendable {
+    let title, intro, file, strict, strictHint, dryRunButton, chooseFile, uploadExpired: String
+    let dryRunTitle, confirmButton, cancel, previewTitle, conflictsTitle, noConflicts, historyTitle, noHistory: String
+    let rows, imported, updated, ignored, conflictRows, unknownColumns, row, column, code, message: String
+    let runningTitle, finishedTitle, failedTitle, undo, undone, alreadyUndone, status: String
+    let touchedSince: @Sendable (_ count: Int) -> String
+    let progress: @Sendable (_ done: Int, _ total: Int) -> String
+    let strictRefused: String
+}
+
+extension ImportStrings {
+    static let zh = ImportStrings(
+        title: "批量导入人员", intro: "上传 CSV（UTF-8 或 GBK/GB18030）或 XLSX 表格，表头可为中文或英文、列的顺序不限。先试运行，确认无误后再导入。",
+        file: "表格文件", strict: "严格模式", strictHint: "有任何一行出错就整批不写入", dryRunButton: "试运行",
+        chooseFile: "请选择要上传的文件。", uploadExpired: "上传的文件已过期，请重新上传。",
+        dryRunTitle: "试运行结果（尚未写入）", confirmButton: "确认导入", cancel: "取消", previewTitle: "前几行将这样保存",
+        conflictsTitle: "问题", noConflicts: "没有发现问题。", historyTitle: "导入记录", noHistory: "还没有导入记录。",
+        rows: "数据行", imported: "新增", updated: "更新", ignored: "忽略", conflictRows: "有问题的行",
+        unknownColumns: "未使用的列", row: "行", column: "列", code: "代码", message: "说明",
+        runningTitle: "正在导入…", finishedTitle: "导入完成", failedTitle: "导入未完成", undo: "撤销", undone: "已撤销这次导入。",
+        alreadyUndone: "这次导入已经撤销过。", status: "状态",
+        touchedSince: { count in "有 \(count) 条记录在导入后被修改过，不能整体撤销。" },
+        progress: { done, total in "已处理 \(done) / \(total)" },
+        strictRefused: "严格模式：发现问题，整批未写入。")
+
+    static let en = ImportStrings(
+        title: "Import people", intro: "Upload a CSV (UTF-8 or GBK/GB18030) or XLSX file; headers in Chinese or English, in any order. A dry run comes first; then confirm.",
+        file: "Spreadsheet", strict: "Strict", strictHint: "write nothing if any row is bad", dryRunButton: "Dry run",
+        chooseFile: "Choose a file to upload.", uploadExpired: "The upload has expired; please upload it again.",
+        dryRunTitle: "Dry run (nothing written yet)", confirmButton: "Import", cancel: "Cancel", previewTitle: "The first rows will be stored like this",
+        conflictsTitle: "Problems", noConflicts: "No problems found.", historyTitle: "Import history", noHistory: "No imports yet.",
+        rows: "Rows", imported: "New", updated: "Updated", ignored: "Ignored", conflictRows: "Rows with problems",
+        unknownColumns: "Columns not used", row: "Row", column: "Column", code: "Code", message: "Message",
+        runningTitle: "Importing…", finishedTitle: "Import finished", failedTitle: "Import not finished", undo: "Undo",
+        undone: "The import has been undone.", alreadyUndone: "This import was already undone.", status: "Status",
+        touchedSince: { count in "\(count) rows were changed after the import; it cannot be undone as a whole." },
+        progress: { done, total in "\(done) of \(total) done" },
+        strictRefused: "Strict mode: problems found, nothing was written.")
+}

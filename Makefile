@@ -23,3 +23,8 @@ test-browser: build
 
 run:
 	$(SWIFT) run learncity
+
+# Benchmarks (by hand; figures go to BENCHMARKS.md): a release build, then each scenario.
+bench:
+	$(SWIFT) build -c release --product learncity
+	scripts/bench/people.sh

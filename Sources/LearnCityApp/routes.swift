@@ -43,7 +43,11 @@ enum Routes {
         r.add(.POST, .person(0), access: .permission(.editPeople), scoped: .person, handler: PeopleEditing.update)
         r.add(.POST, .revealPerson(0), access: .permission(.revealPersonalData), scoped: .person, handler: PeopleController.reveal)
         r.add(.GET, .organisations, access: .permission(.viewOrganisations), handler: OrganisationsController.list)
+        r.add(.GET, .newOrganisation, access: .permission(.editOrganisations), handler: OrganisationsEditing.newForm)
+        r.add(.POST, .organisations, access: .permission(.editOrganisations), handler: OrganisationsEditing.create)
         r.add(.GET, .organisation(0), access: .permission(.viewOrganisations), scoped: .organisation, handler: OrganisationsController.detail)
+        r.add(.POST, .moveOrganisation(0), access: .permission(.editOrganisations), scoped: .organisation, handler: OrganisationsEditing.move)
+        r.add(.POST, .closeOrganisation(0), access: .permission(.editOrganisations), scoped: .organisation, handler: OrganisationsEditing.close)
         r.add(.POST, .organisation(0), access: .permission(.editOrganisations), scoped: .organisation, handler: OrganisationsController.update)
 
         // Imports

@@ -21,5 +21,6 @@ enum Migrations {
         app.migrations.add(CreateIdentityCodes())
         // network and people: imports (issue 4)
         app.migrations.add(CreateImports())
+        app.migrations.add(CreateOrganisationMoves())
     }
 }

@@ -19,14 +19,10 @@ extension PeopleImporter {
             run.state = .applied
             try await run.create(on: db)
             let importID = try run.requireID()
-            let sql = db as! any SQLDatabase
             let now = Date()
             for (index, batch) in plan.inserts.chunked(Self.batchSize).enumerated() {
-                var insert = sql.insert(into: Person.schema).columns(Self.insertColumns)
-                for (candidate, fingerprint) in batch {
-                    insert = insert.values(try row(candidate, fingerprint: fingerprint, importID: importID, now: now))
-                }
-                try await insert.run()
+                let rows = try batch.map { try row($0.0, fingerprint: $0.1, importID: importID, now: now) }
+                try await BulkInsert.insert(into: Person.schema, columns: Self.insertColumns, rows: rows, on: db)
                 progress?(total / 2 + (index + 1) * Self.batchSize / 2, total)
             }
             for (person, candidate, fingerprint) in plan.updates {
@@ -53,14 +49,15 @@ extension PeopleImporter {
         "fingerprint", "created_import_id", "import_id", "created_at", "updated_at",
     ]
 
-    private func row(_ c: PersonRowParser.Candidate, fingerprint: String, importID: Int, now: Date) throws -> [any Encodable & Sendable] {
+    private func row(_ c: PersonRowParser.Candidate, fingerprint: String, importID: Int, now: Date) throws -> [BulkInsert.Value] {
         let birth = c.residentID.birthDate
         return [
-            c.name, try vault.seal(c.residentID.value), vault.hash(c.residentID.value, .residentID), c.residentID.masked,
-            try c.phone.map { try vault.seal($0.value) }, c.phone.map { vault.hash($0.value, .phone) }, c.phone?.masked,
-            c.residentID.gender.rawValue, String(format: "%04d-%02d-%02d", birth.year, birth.month, birth.day),
-            c.region.rawValue, c.urbanRural, c.employed, c.occupation, c.industry, c.workplace,
-            fingerprint, importID, importID, now, now,
+            .text(c.name), .text(try vault.seal(c.residentID.value)), .text(vault.hash(c.residentID.value, .residentID)),
+            .text(c.residentID.masked), .text(try c.phone.map { try vault.seal($0.value) }),
+            .text(c.phone.map { vault.hash($0.value, .phone) }), .text(c.phone?.masked),
+            .text(c.residentID.gender.rawValue), .text(String(format: "%04d-%02d-%02d", birth.year, birth.month, birth.day)),
+            .text(c.region.rawValue), .text(c.urbanRural), .bool(c.employed), .text(c.occupation), .text(c.industry),
+            .text(c.workplace), .text(fingerprint), .int(importID), .int(importID), .date(now), .date(now),
         ]
     }
 

@@ -5,6 +5,7 @@ struct RegistryStrings: Sendable {
     let residentIDExists, genderMismatch, regionOutOfScope, nameRequired, previousPage, nextPage: String
     let peopleCount: @Sendable (_ count: Int) -> String
     let organisationsTitle, kind, parent, children, accounts, noOrganisations, nameZh, nameEn: String
+    let newOrganisation, code, codeTaken, director, demonstration, move, moveCycle, close, closed, history, childCount: String
     let auditTitle, time, actor, address, action, entity, summary, noEvents, filter, from, to, all: String
     let auditAction: @Sendable (AuditAction) -> String
 }
@@ -20,6 +21,9 @@ extension RegistryStrings {
         peopleCount: { count in "共 \(count) 人" },
         organisationsTitle: "组织机构", kind: "类型", parent: "上级", children: "下属机构", accounts: "工作人员账号",
         noOrganisations: "没有可查看的组织机构。", nameZh: "中文名称", nameEn: "英文名称",
+        newOrganisation: "新建机构", code: "机构代码", codeTaken: "该代码已被使用。", director: "中心主任（负责人）",
+        demonstration: "示范性中心", move: "移到新的上级", moveCycle: "不能移到自己的下级之下。", close: "撤销机构", closed: "已撤销",
+        history: "隶属变更记录", childCount: "下属",
         auditTitle: "审计日志", time: "时间", actor: "操作人", address: "地址", action: "操作", entity: "对象",
         summary: "内容", noEvents: "没有符合条件的记录。", filter: "筛选", from: "起始日期", to: "截止日期", all: "全部",
         auditAction: { action in
@@ -54,6 +58,9 @@ extension RegistryStrings {
         peopleCount: { count in "\(count) people" },
         organisationsTitle: "Organisations", kind: "Kind", parent: "Parent", children: "Units below", accounts: "Staff accounts",
         noOrganisations: "No organisations you can see.", nameZh: "Chinese name", nameEn: "English name",
+        newOrganisation: "New organisation", code: "Code", codeTaken: "This code is taken.", director: "Director (head)",
+        demonstration: "Demonstration centre", move: "Move under another parent", moveCycle: "It cannot move under its own units.",
+        close: "Close", closed: "Closed", history: "Where it hung before", childCount: "Units",
         auditTitle: "Audit log", time: "Time", actor: "Who", address: "From", action: "Action", entity: "Object",
         summary: "Summary", noEvents: "Nothing matches.", filter: "Filter", from: "From", to: "To", all: "All",
         auditAction: { action in

@@ -20,6 +20,8 @@ final class Organisation: Model, @unchecked Sendable {
     @Field(key: "demonstration") var isDemonstration: Bool
     @OptionalField(key: "based_on") var basedOn: String?
     @OptionalField(key: "closed_at") var closedAt: Date?
+    /// The centre director (中心主任) or head, as a name.
+    @OptionalField(key: "director") var director: String?
 
     init() {}
 

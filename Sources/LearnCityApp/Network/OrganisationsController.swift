@@ -21,12 +21,14 @@ enum OrganisationsController {
         let organisations = try await Organisation.query(on: request.db).visible(to: request.accountScope()).sort(\.$path).all()
         let regions = try await regionNames(request)
         let kinds = request.strings.organisationKinds
+        let children = Dictionary(grouping: organisations.compactMap(\.parentID), by: { $0 }).mapValues(\.count)
         let rows = organisations.map { org in
             OrganisationPages.Row(id: org.id ?? 0, name: org.name(request.language), kind: kinds.name(org.kind),
                                   region: regions[org.regionCode] ?? org.regionCode, depth: org.depth,
-                                  demonstration: org.isDemonstration)
+                                  demonstration: org.isDemonstration, children: children[org.id ?? 0] ?? 0, closed: org.closedAt != nil)
         }
-        return OrganisationPages.List(rows: rows, context: PageContext(request)).response()
+        let canCreate = try request.requireUser().roles.allows(.editOrganisations)
+        return OrganisationPages.List(rows: rows, canCreate: canCreate, context: PageContext(request)).response()
     }
 
     @Sendable static func detail(_ request: Request) async throws -> Response {
@@ -68,7 +70,13 @@ enum OrganisationsController {
             parent: parent.map { ($0.id ?? 0, $0.name(request.language), scope.includesOrganisation(path: $0.path, region: RegionCode($0.regionCode))) },
             children: children.map { ($0.id ?? 0, $0.name(request.language)) },
             accounts: accounts.map { "\($0.displayName)（\($0.username)）" },
-            canEdit: user.roles.allows(.editOrganisations), errors: errors, saved: saved)
+            canEdit: user.roles.allows(.editOrganisations), errors: errors, saved: saved,
+            director: organisation.director, closed: organisation.closedAt != nil,
+            parents: try await Organisation.query(on: request.db).visible(to: scope).filter(\.$closedAt == nil).sort(\.$path).all()
+                .filter { !$0.path.hasPrefix(organisation.path) }
+                .map { ($0.id ?? 0, String(repeating: "　", count: $0.depth) + $0.name(request.language)) },
+            moves: try await OrganisationMove.query(on: request.db).filter(\.$organisationID == organisation.id ?? 0)
+                .sort(\.$movedAt, .descending).all().map { "\(DateText.minute($0.movedAt, request.application.learnCity.config.timeZone)) · \($0.movedBy) · \($0.fromPath)" })
         return OrganisationPages.Detail(model: model, context: PageContext(request)).response(status: status)
     }
 

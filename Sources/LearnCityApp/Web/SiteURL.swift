@@ -9,7 +9,7 @@ enum SiteURL: Sendable, Equatable {
     case identity
     case audit
     case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
-    case organisations, organisation(Int)
+    case organisations, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case imports, importConfirm, importJob(UUID?), undoImport(Int)
     case healthz, metrics, asset(String), openAPI
     case apiIndicators, apiRegions, apiOrganisations, apiOrganisation(Int), apiPeople, apiPerson(Int), apiMe
@@ -42,6 +42,9 @@ enum SiteURL: Sendable, Equatable {
         case .revealPerson(let id): "/people/\(id)/reveal"
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
+        case .newOrganisation: "/organisations/new"
+        case .moveOrganisation(let id): "/organisations/\(id)/move"
+        case .closeOrganisation(let id): "/organisations/\(id)/close"
         case .imports: "/imports"
         case .importConfirm: "/imports/confirm"
         case .importJob(let id): "/imports/jobs/\(id?.uuidString ?? ":id")"
@@ -73,6 +76,8 @@ enum SiteURL: Sendable, Equatable {
         case .editPerson: "/people/:id/edit"
         case .revealPerson: "/people/:id/reveal"
         case .organisation: "/organisations/:id"
+        case .moveOrganisation: "/organisations/:id/move"
+        case .closeOrganisation: "/organisations/:id/close"
         case .apiOrganisation: "/api/v1/organisations/:id"
         case .apiPerson: "/api/v1/people/:id"
         case .importJob: "/imports/jobs/:id"

@@ -16,6 +16,7 @@ struct CreateOrganisations: AsyncMigration {
             .field("demonstration", .bool, .required)
             .field("based_on", .string)
             .field("closed_at", .datetime)
+            .field("director", .string)
             .unique(on: "code")
             .create()
         let sql = database as! any SQLDatabase

@@ -6,11 +6,14 @@ enum OrganisationPages {
         var name, kind, region: String
         var depth: Int
         var demonstration: Bool
+        var children: Int
+        var closed: Bool
     }
 
     /// The organisations of the account's scope, indented as a tree.
     struct List: PageView {
         var rows: [Row]
+        var canCreate: Bool
         var context: PageContext
         var pageTitle: String { context.strings.registry.organisationsTitle }
 
@@ -18,13 +21,16 @@ enum OrganisationPages {
             let strings = context.strings.registry
             return .section(.class("card"),
                 .h1(.text(strings.organisationsTitle)),
+                .if(canCreate, .p(.a(.class("button secondary"), .href(SiteURL.newOrganisation.path), .text(strings.newOrganisation)))),
                 rows.isEmpty ? .p(.class("empty"), .text(strings.noOrganisations)) : .div(.class("table-wrap"), .table(.class("list"),
-                    .thead(.tr(.th(.text(strings.name)), .th(.text(strings.kind)), .th(.text(strings.region)))),
+                    .thead(.tr(.th(.text(strings.name)), .th(.text(strings.kind)), .th(.text(strings.region)), .th(.text(strings.childCount)))),
                     .tbody(.forEach(rows) { row in
-                        .tr(.td(.span(.class("indent-\(min(row.depth, 4))"),
+                        .tr(.class(row.closed ? "closed" : ""),
+                            .td(.span(.class("indent-\(min(row.depth, 4))"),
                                       .a(.href(SiteURL.organisation(row.id).path), .text(row.name)),
-                                      .if(row.demonstration, .span(.class("badge"), .text(context.strings.demonstrationBadge))))),
-                            .td(.text(row.kind)), .td(.text(row.region)))
+                                      .if(row.demonstration, .span(.class("badge"), .text(context.strings.demonstrationBadge))),
+                                      .if(row.closed, .span(.class("badge muted"), .text(strings.closed))))),
+                            .td(.text(row.kind)), .td(.text(row.region)), .td(.text(String(row.children))))
                     }))))
         }
     }
@@ -41,6 +47,10 @@ enum OrganisationPages {
             var canEdit: Bool
             var errors: [String: String]
             var saved: Bool
+            var director: String?
+            var closed: Bool
+            var parents: [(Int, String)]
+            var moves: [String]
         }
 
         var model: Model
@@ -55,6 +65,8 @@ enum OrganisationPages {
                 .dl(.class("facts"),
                     .dt(.text(strings.kind)), .dd(.text(model.kind)),
                     .dt(.text(strings.region)), .dd(.text(model.region)),
+                    .dt(.text(strings.director)), .dd(.text(model.director ?? "—")),
+                    .if(model.closed, .group(.dt(.text(strings.closed)), .dd(.text("✓")))),
                     .dt(.text(strings.parent)), .dd(model.parent.map { parent in
                         parent.2 ? .a(.href(SiteURL.organisation(parent.0).path), .text(parent.1)) : .text(parent.1)
                     } ?? .text("—"))),
@@ -64,11 +76,55 @@ enum OrganisationPages {
                 }),
                 .h2(.text(strings.accounts)),
                 model.accounts.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(model.accounts) { .li(.text($0)) }),
-                .if(model.canEdit, .form(.method(.post), .action(SiteURL.organisation(model.id).path), .novalidate(),
+                .if(!model.moves.isEmpty, .group(.h2(.text(strings.history)), .ul(.forEach(model.moves) { .li(.class("small"), .text($0)) }))),
+                .if(model.canEdit && !model.closed, .group(
+                    .form(.method(.post), .action(SiteURL.organisation(model.id).path), .novalidate(),
+                        csrfField(),
+                        FormFields.input(name: "nameZh", label: strings.nameZh, value: model.nameZh, error: model.errors["nameZh"]),
+                        FormFields.input(name: "nameEn", label: strings.nameEn, value: model.nameEn, error: model.errors["nameEn"]),
+                        .button(.type(.submit), .class("button"), .text(strings.save))),
+                    .form(.method(.post), .action(SiteURL.moveOrganisation(model.id).path), .class("toolbar"),
+                        csrfField(),
+                        FormFields.select(name: "parent", label: strings.move, options: model.parents.map { (String($0.0), $0.1) },
+                                          selected: model.parent.map { String($0.0) }, error: model.errors["parent"]),
+                        .button(.type(.submit), .class("button secondary"), .text(strings.move))),
+                    .form(.method(.post), .action(SiteURL.closeOrganisation(model.id).path), .class("inline"),
+                        csrfField(), .button(.type(.submit), .class("button secondary"), .text(strings.close))))))
+        }
+    }
+}
+
+extension OrganisationPages {
+    /// The form for a new organisation.
+    struct New: PageView {
+        struct Model: Sendable {
+            var form = OrganisationsEditing.Form()
+            var errors: [String: String] = [:]
+            var parents: [(Int, String)] = []
+            var regions: [(String, String)] = []
+            var kinds: [(String, String)] = []
+        }
+
+        var model: Model
+        var context: PageContext
+        var pageTitle: String { context.strings.registry.newOrganisation }
+
+        func content() -> Node<HTML.BodyContext> {
+            let strings = context.strings.registry, form = model.form
+            return .section(.class("card narrow"),
+                .h1(.text(pageTitle)),
+                .form(.method(.post), .action(SiteURL.organisations.path), .novalidate(),
                     csrfField(),
-                    FormFields.input(name: "nameZh", label: strings.nameZh, value: model.nameZh, error: model.errors["nameZh"]),
-                    FormFields.input(name: "nameEn", label: strings.nameEn, value: model.nameEn, error: model.errors["nameEn"]),
-                    .button(.type(.submit), .class("button"), .text(strings.save)))))
+                    FormFields.input(name: "nameZh", label: strings.nameZh, value: form.nameZh ?? "", error: model.errors["nameZh"]),
+                    FormFields.input(name: "nameEn", label: strings.nameEn, value: form.nameEn ?? "", error: model.errors["nameEn"]),
+                    FormFields.input(name: "code", label: strings.code, value: form.code ?? "", error: model.errors["code"]),
+                    FormFields.select(name: "kind", label: strings.kind, options: [("", "—")] + model.kinds, selected: form.kind, error: model.errors["kind"]),
+                    FormFields.select(name: "parent", label: strings.parent, options: [("", "—")] + model.parents.map { (String($0.0), $0.1) },
+                                      selected: form.parent.map(String.init), error: model.errors["parent"]),
+                    FormFields.select(name: "region", label: strings.region, options: [("", "—")] + model.regions, selected: form.region, error: model.errors["region"]),
+                    FormFields.input(name: "director", label: strings.director, value: form.director ?? "", error: nil),
+                    .label(.class("check"), .input(.type(.checkbox), .name("demonstration"), .value("1")), .text(" " + strings.demonstration)),
+                    .div(.button(.type(.submit), .class("button"), .text(strings.save)))))
         }
     }
 }

@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import LearnCityApp
+
+@Suite("Organisations: create, move with history, close")
+struct OrganisationEditingTests {
+    @Test("A new centre with a child moves with its subtree, keeps where it hung, refuses a cycle, and closes")
+    func lifecycle() async throws {
+        try await withLearnCity { app in
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            func org(_ code: String) async throws -> Organisation { try #require(try await Organisation.query(on: app.db).filter(\.$code == code).first()) }
+            let college = try await org("CEC-511722")
+            let token = admin.cookies[CSRF.cookieName]!
+            let missing = try await admin.send(.POST, "/organisations", form: [("_csrf", token), ("nameZh", ""), ("code", "X")])
+            #expect(missing.status == .unprocessableEntity && missing.text.contains(#"id="nameZh-error""#))
+            let created = try await admin.send(.POST, "/organisations", form: [
+                ("_csrf", token), ("nameZh", "南坝镇社区中心"), ("nameEn", "Nanba Centre"), ("code", "NB-01"),
+                ("kind", "community_centre"), ("parent", String(college.id!)), ("region", "511722"), ("director", "李老师")])
+            #expect(created.status == .seeOther)
+            let centre = try await org("NB-01")
+            #expect(centre.path.hasPrefix(college.path) && centre.depth == college.depth + 1 && centre.director == "李老师")
+            let child = try await OrganisationService.create(code: "NB-01-A", kind: .villageCentre, nameZh: "村点", nameEn: "Village",
+                                                             region: RegionCode("511722")!, parent: centre, demonstration: false,
+                                                             director: nil, actor: .commandLine, on: app.db)
+            let duplicate = try await admin.send(.POST, "/organisations", form: [
+                ("_csrf", token), ("nameZh", "重复"), ("nameEn", "Dup"), ("code", "NB-01"), ("kind", "community_centre"),
+                ("parent", String(college.id!)), ("region", "511722")])
+            #expect(duplicate.text.contains("该代码已被使用"))
+
+            let target = try await org("CEC-511725")
+            let moved = try await admin.send(.POST, "/organisations/\(centre.id!)/move", form: [("_csrf", token), ("parent", String(target.id!))])
+            #expect(moved.status == .seeOther)
+            let movedCentre = try await org("NB-01"), movedChild = try #require(try await Organisation.find(child.id, on: app.db))
+            #expect(movedCentre.parentID == target.id && movedCentre.path.hasPrefix(target.path))
+            #expect(movedChild.path.hasPrefix(movedCentre.path) && movedChild.depth == movedCentre.depth + 1)
+            let history = try await OrganisationMove.query(on: app.db).all()
+            #expect(history.count == 1 && history[0].fromParentID == college.id && history[0].fromPath == centre.path)
+            let detail = try await admin.send(.GET, "/organisations/\(centre.id!)")
+            #expect(detail.text.contains("隶属变更记录"))
+
+            let cycle = try await admin.send(.POST, "/organisations/\(centre.id!)/move", form: [("_csrf", token), ("parent", String(child.id!))])
+            #expect(cycle.status == .conflict)
+
+            _ = try await admin.send(.POST, "/organisations/\(centre.id!)/close", form: [("_csrf", token)])
+            #expect(try await org("NB-01").closedAt != nil)
+            let portal = try await admin.send(.GET, "/")
+            #expect(!portal.text.contains("南坝镇社区中心"))
+        }
+    }
+}

@@ -43,6 +43,7 @@ enum Routes {
         r.add(.POST, .person(0), access: .permission(.editPeople), scoped: .person, handler: PeopleEditing.update)
         r.add(.POST, .revealPerson(0), access: .permission(.revealPersonalData), scoped: .person, handler: PeopleController.reveal)
         r.add(.GET, .organisations, access: .permission(.viewOrganisations), handler: OrganisationsController.list)
+        r.add(.GET, .organisationsExport, access: .permission(.viewOrganisations), handler: OrganisationsController.export)
         r.add(.GET, .newOrganisation, access: .permission(.editOrganisations), handler: OrganisationsEditing.newForm)
         r.add(.POST, .organisations, access: .permission(.editOrganisations), handler: OrganisationsEditing.create)
         r.add(.GET, .organisation(0), access: .permission(.viewOrganisations), scoped: .organisation, handler: OrganisationsController.detail)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
+import LearnCityCore
 import Testing
 import Vapor
 import VaporTesting
@@ -50,6 +51,32 @@ struct OrganisationEditingTests {
             #expect(try await org("NB-01").closedAt != nil)
             let portal = try await admin.send(.GET, "/")
             #expect(!portal.text.contains("南坝镇社区中心"))
+        }
+    }
+}
+
+@Suite("Exports")
+struct ExportTests {
+    @Test("Organisations and people export to CSV and XLSX within the caller's scope, and each export is audited")
+    func scopedExports() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: world.callers[.countyAdmin]!)
+            for path in ["/organisations/export?format=xlsx", "/people/export.csv?format=xlsx"] {
+                try await app.testing().test(.GET, path, headers: headers) { res in
+                    #expect(res.status == .ok && res.headers.contentType?.subType.contains("spreadsheetml") == true)
+                    let sheet = try Sheet.read(Data(buffer: res.body))
+                    let text = sheet.rows.flatMap(\.cells).map(\.text).joined(separator: "|")
+                    #expect(!text.contains("渠县") && !text.contains("511725********"), "\(path)")
+                    #expect(text.contains("宣汉"), "\(path)")
+                }
+            }
+            try await app.testing().test(.GET, "/organisations/export", headers: headers) { res in
+                #expect(res.text.hasPrefix("\u{FEFF}") && res.text.contains("宣汉县继续教育学院") && !res.text.contains("渠县继续教育学院"))
+            }
+            let exports = try await AuditEvent.query(on: app.db).filter(\.$action == .export).count()
+            #expect(exports == 3)
         }
     }
 }

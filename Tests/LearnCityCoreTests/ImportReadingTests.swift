@@ -130,3 +130,17 @@ struct PersonRowParserTests {
         #expect(failure.conflicts.first { $0.code == .invalidResidentID }?.column == "身份证号")
     }
 }
+
+@Suite("Writing XLSX")
+struct XLSXWriterTests {
+    @Test("What the writer writes, the reader reads back: Chinese text, long digit runs, escapes")
+    func roundTrip() throws {
+        let data = try XLSXWriter.workbook(sheetName: "人员", header: ["姓名", "身份证号"],
+                                           rows: [["张三 & <李四>", "511722199001011237"], ["", "0012"]])
+        let sheet = try Sheet.read(data)
+        #expect(sheet.rows.map(\.line) == [1, 2, 3])
+        #expect(sheet.rows[1].cells.map(\.text) == ["张三 & <李四>", "511722199001011237"])
+        #expect(sheet.rows[2].cells.map(\.text) == ["", "0012"])
+        #expect(XLSXWriter.columnName(0) == "A" && XLSXWriter.columnName(27) == "AB")
+    }
+}

@@ -1,7 +1,7 @@
 /// Strings of the people and organisation registries and the audit log.
 struct RegistryStrings: Sendable {
     let peopleTitle, searchPlaceholder, searchButton, name, residentID, phone, gender, birthDate, region: String
-    let noPeople, newPerson, editPerson, save, saved, reveal, revealedNote, exportCSV, male, female: String
+    let noPeople, newPerson, editPerson, save, saved, reveal, revealedNote, exportCSV, exportXLSX, male, female: String
     let residentIDExists, genderMismatch, regionOutOfScope, nameRequired, previousPage, nextPage: String
     let peopleCount: @Sendable (_ count: Int) -> String
     let organisationsTitle, kind, parent, children, accounts, noOrganisations, nameZh, nameEn: String
@@ -15,7 +15,7 @@ extension RegistryStrings {
         peopleTitle: "人员", searchPlaceholder: "姓名或身份证号", searchButton: "搜索", name: "姓名", residentID: "身份证号",
         phone: "手机号", gender: "性别", birthDate: "出生日期", region: "区县", noPeople: "没有找到人员。",
         newPerson: "新增人员", editPerson: "修改人员信息", save: "保存", saved: "已保存。", reveal: "显示完整号码",
-        revealedNote: "本次查看已记入审计日志。", exportCSV: "导出 CSV", male: "男", female: "女",
+        revealedNote: "本次查看已记入审计日志。", exportCSV: "导出 CSV", exportXLSX: "导出 Excel", male: "男", female: "女",
         residentIDExists: "该身份证号已登记，不能重复登记。", genderMismatch: "性别与身份证号不符。",
         regionOutOfScope: "只能登记本辖区的人员。", nameRequired: "请填写姓名。", previousPage: "上一页", nextPage: "下一页",
         peopleCount: { count in "共 \(count) 人" },
@@ -52,6 +52,7 @@ extension RegistryStrings {
         residentID: "Resident ID", phone: "Phone", gender: "Gender", birthDate: "Date of birth", region: "County",
         noPeople: "No people found.", newPerson: "New person", editPerson: "Edit person", save: "Save", saved: "Saved.",
         reveal: "Show the full number", revealedNote: "This view has been written to the audit log.", exportCSV: "Export CSV",
+        exportXLSX: "Export Excel",
         male: "Male", female: "Female", residentIDExists: "This resident ID is already registered.",
         genderMismatch: "The gender does not match the resident ID.", regionOutOfScope: "You can only register people of your area.",
         nameRequired: "Please enter the name.", previousPage: "Previous", nextPage: "Next",

@@ -31,6 +31,21 @@ enum OrganisationsController {
         return OrganisationPages.List(rows: rows, canCreate: canCreate, context: PageContext(request)).response()
     }
 
+    /// The list as CSV or XLSX (`?format=xlsx`), within scope, audited.
+    @Sendable static func export(_ request: Request) async throws -> Response {
+        let organisations = try await Organisation.query(on: request.db).visible(to: request.accountScope()).sort(\.$path).all()
+        let regions = try await regionNames(request)
+        let strings = request.strings.registry, kinds = request.strings.organisationKinds
+        let parents = Dictionary(uniqueKeysWithValues: organisations.compactMap { org in org.id.map { ($0, org.code) } })
+        return try await TableExport.response(
+            request, name: "organisations",
+            header: [strings.code, strings.nameZh, strings.nameEn, strings.kind, strings.region, strings.parent, strings.director, strings.demonstration, strings.closed],
+            rows: organisations.map { org in
+                [org.code, org.nameZh, org.nameEn, kinds.name(org.kind), regions[org.regionCode] ?? org.regionCode,
+                 org.parentID.flatMap { parents[$0] } ?? "", org.director ?? "", org.isDemonstration ? "✓" : "", org.closedAt == nil ? "" : "✓"]
+            }, entity: "organisation")
+    }
+
     @Sendable static func detail(_ request: Request) async throws -> Response {
         try await detailPage(request, organisation: visibleOrganisation(request))
     }

@@ -77,38 +77,16 @@ enum PeopleEditing {
     }
 }
 
-/// `GET /people/export.csv`: what the list shows, for the whole search, as CSV with a BOM so
-/// that Chinese Excel opens it. Masked numbers only; every export is audited.
+/// `GET /people/export.csv[?format=xlsx]`: what the list shows, for the whole search, with
+/// masked numbers only; every export is audited.
 enum PeopleExport {
     @Sendable static func csv(_ request: Request) async throws -> Response {
         let q = request.query[String.self, at: "q"]
         let (people, _) = try await PeopleController.search(request, text: q, page: 1, size: nil)
         let rows = try await PeopleController.rows(people, request)
         let strings = request.strings.registry
-        var text = "\u{FEFF}" + CSVText.line([strings.name, strings.residentID, strings.phone, strings.gender, strings.birthDate, strings.region])
-        for row in rows {
-            text += CSVText.line([row.name, row.residentID, row.phone, row.gender, row.birthDate, row.region])
-        }
-        try await Audit.record(.export, entity: "person", summary: "people.csv; rows: \(rows.count); search: \(ResidentIDText.maskIfID(q ?? ""))",
-                               by: Audit.Actor(request), on: request.db)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "people.csv")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
-    }
-}
-
-/// RFC 4180 lines; cells that start like formulas are prefixed so a spreadsheet shows them as text.
-enum CSVText {
-    static func line(_ cells: [String]) -> String {
-        cells.map { cell in
-            var value = cell
-            if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-            if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return value
-        }.joined(separator: ",") + "\r\n"
+        return try await TableExport.response(
+            request, name: "people", header: [strings.name, strings.residentID, strings.phone, strings.gender, strings.birthDate, strings.region],
+            rows: rows.map { [$0.name, $0.residentID, $0.phone, $0.gender, $0.birthDate, $0.region] }, entity: "person")
     }
 }

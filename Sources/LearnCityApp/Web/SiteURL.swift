@@ -9,7 +9,7 @@ enum SiteURL: Sendable, Equatable {
     case identity
     case audit
     case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
-    case organisations, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
+    case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case imports, importConfirm, importJob(UUID?), undoImport(Int)
     case healthz, metrics, asset(String), openAPI
     case apiIndicators, apiRegions, apiOrganisations, apiOrganisation(Int), apiPeople, apiPerson(Int), apiMe
@@ -43,6 +43,7 @@ enum SiteURL: Sendable, Equatable {
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
         case .newOrganisation: "/organisations/new"
+        case .organisationsExport: "/organisations/export"
         case .moveOrganisation(let id): "/organisations/\(id)/move"
         case .closeOrganisation(let id): "/organisations/\(id)/close"
         case .imports: "/imports"

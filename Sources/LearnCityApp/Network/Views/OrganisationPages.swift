@@ -21,7 +21,10 @@ enum OrganisationPages {
             let strings = context.strings.registry
             return .section(.class("card"),
                 .h1(.text(strings.organisationsTitle)),
-                .if(canCreate, .p(.a(.class("button secondary"), .href(SiteURL.newOrganisation.path), .text(strings.newOrganisation)))),
+                .div(.class("toolbar"),
+                    .if(canCreate, .a(.class("button secondary"), .href(SiteURL.newOrganisation.path), .text(strings.newOrganisation))),
+                    .a(.class("button secondary"), .href(SiteURL.organisationsExport.path), .text(strings.exportCSV)),
+                    .a(.class("button secondary"), .href(SiteURL.organisationsExport.path + "?format=xlsx"), .text(strings.exportXLSX))),
                 rows.isEmpty ? .p(.class("empty"), .text(strings.noOrganisations)) : .div(.class("table-wrap"), .table(.class("list"),
                     .thead(.tr(.th(.text(strings.name)), .th(.text(strings.kind)), .th(.text(strings.region)), .th(.text(strings.childCount)))),
                     .tbody(.forEach(rows) { row in

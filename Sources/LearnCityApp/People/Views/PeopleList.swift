@@ -33,7 +33,9 @@ enum PeopleList {
                            .attribute(named: "aria-label", value: strings.searchPlaceholder)),
                     .button(.type(.submit), .class("button"), .text(strings.searchButton)),
                     .if(model.canCreate, .a(.class("button secondary"), .href(SiteURL.newPerson.path), .text(strings.newPerson))),
-                    .if(model.canExport, .a(.class("button secondary"), .href(SiteURL.peopleExport.path + "?q=" + encoded), .text(strings.exportCSV)))),
+                    .if(model.canExport, .group(
+                        .a(.class("button secondary"), .href(SiteURL.peopleExport.path + "?q=" + encoded), .text(strings.exportCSV)),
+                        .a(.class("button secondary"), .href(SiteURL.peopleExport.path + "?format=xlsx&q=" + encoded), .text(strings.exportXLSX))))),
                 .p(.class("muted small"), .text(strings.peopleCount(model.total))),
                 model.rows.isEmpty ? .p(.class("empty"), .text(strings.noPeople)) : .div(.class("table-wrap"), .table(.class("list"),
                     .thead(.tr(.th(.text(strings.name)), .th(.text(strings.residentID)), .th(.text(strings.phone)),

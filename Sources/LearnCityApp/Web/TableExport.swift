@@ -1,0 +1,44 @@
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// A list as a downloadable file: CSV (UTF-8 with BOM, so Chinese Excel opens it) or XLSX,
+/// by `?format=`. Every export is written to the audit log with what and how many.
+enum TableExport {
+    enum Format: String { case csv, xlsx }
+
+    static func response(_ request: Request, name: String, header: [String], rows: [[String]], entity: String) async throws -> Response {
+        let format = Format(rawValue: request.query[String.self, at: "format"] ?? "csv") ?? .csv
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        let body: Data
+        switch format {
+        case .csv:
+            var text = "\u{FEFF}" + CSVText.line(header)
+            for row in rows { text += CSVText.line(row) }
+            body = Data(text.utf8)
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        case .xlsx:
+            body = try XLSXWriter.workbook(sheetName: name, header: header, rows: rows)
+            headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
+        headers.contentDisposition = .init(.attachment, filename: "\(name).\(format.rawValue)")
+        try await Audit.record(.export, entity: entity, summary: "\(name).\(format.rawValue); rows: \(rows.count)",
+                               by: Audit.Actor(request), on: request.db)
+        return Response(status: .ok, headers: headers, body: .init(data: body))
+    }
+}
+
+/// RFC 4180 lines; cells that start like formulas are prefixed so a spreadsheet shows them as text.
+enum CSVText {
+    static func line(_ cells: [String]) -> String {
+        cells.map { cell in
+            var value = cell
+            if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+            if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return value
+        }.joined(separator: ",") + "\r\n"
+    }
+}

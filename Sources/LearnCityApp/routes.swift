@@ -51,6 +51,12 @@ enum Routes {
         r.add(.POST, .closeOrganisation(0), access: .permission(.editOrganisations), scoped: .organisation, handler: OrganisationsEditing.close)
         r.add(.POST, .organisation(0), access: .permission(.editOrganisations), scoped: .organisation, handler: OrganisationsController.update)
 
+        // Experts
+        r.add(.GET, .experts, access: .permission(.viewExperts), handler: ExpertsController.list)
+        r.add(.GET, .expertsExport, access: .permission(.viewExperts), handler: ExpertsController.export)
+        r.add(.GET, .newExpert, access: .permission(.manageExperts), handler: ExpertsController.newForm)
+        r.add(.POST, .experts, access: .permission(.manageExperts), handler: ExpertsController.create)
+
         // Imports
         r.add(.GET, .imports, access: .permission(.importData), handler: ImportsController.index)
         r.add(.POST, .imports, access: .permission(.importData), maxBody: ImportsController.maxUpload, handler: ImportsController.upload)

@@ -80,3 +80,34 @@ struct ExportTests {
         }
     }
 }
+
+@Suite("Expert database")
+struct ExpertTests {
+    @Test("Experts are added with a masked phone and found by two-character Chinese words and by field")
+    func searchByBigram() async throws {
+        try await withLearnCity { app in
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let token = admin.cookies[CSRF.cookieName]!
+            for (name, fields, keywords) in [("周教授", "法律", "民商法 合同纠纷"), ("吴经理", "金融", "家庭理财 投资"), ("郑老师", "教育", "社区教育 坝坝舞")] {
+                let res = try await admin.send(.POST, "/experts", form: [("_csrf", token), ("name", name), ("title", "教授"),
+                    ("affiliation", "四川文理学院"), ("fields", fields), ("keywords", keywords), ("phone", "13800001111"), ("availability", "周末")])
+                #expect(res.status == .seeOther)
+            }
+            let bad = try await admin.send(.POST, "/experts", form: [("_csrf", token), ("name", ""), ("phone", "12")])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains(#"id="phone-error""#))
+            func names(_ query: String) async throws -> [String] {
+                let page = try await admin.send(.GET, "/experts?" + query).text
+                return ["周教授", "吴经理", "郑老师"].filter { page.contains("<td>\($0)</td>") }
+            }
+            #expect(try await names("q=%E6%B3%95%E5%BE%8B") == ["周教授"])          // 法律
+            #expect(try await names("q=%E9%87%91%E8%9E%8D") == ["吴经理"])          // 金融
+            #expect(try await names("q=%E7%90%86%E8%B4%A2") == ["吴经理"])          // 理财
+            #expect(try await names("q=%E6%95%99%E8%82%B2") == ["郑老师"])          // 教育
+            #expect(try await names("field=%E6%B3%95%E5%BE%8B") == ["周教授"])
+            #expect(try await names("q=%E5%BE%8B%E5%B8%88").isEmpty)                 // 律师
+            let page = try await admin.send(.GET, "/experts").text
+            #expect(page.contains("138****1111") && !page.contains("13800001111"))
+        }
+    }
+}

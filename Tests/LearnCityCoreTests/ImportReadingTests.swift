@@ -144,3 +144,18 @@ struct XLSXWriterTests {
         #expect(XLSXWriter.columnName(0) == "A" && XLSXWriter.columnName(27) == "AB")
     }
 }
+
+@Suite("Search terms")
+struct SearchTermsTests {
+    @Test("Two-character words match; longer queries need every pair; Latin words are lower-cased")
+    func terms() {
+        let document = SearchTerms.index("金融法律顾问, CFA 投资")
+        #expect(SearchTerms.query("法律").isSubset(of: document))
+        #expect(SearchTerms.query("金融").isSubset(of: document))
+        #expect(SearchTerms.query("法律顾问").isSubset(of: document))
+        #expect(!SearchTerms.query("律师").isSubset(of: document))
+        #expect(SearchTerms.query("cfa").isSubset(of: document))
+        #expect(SearchTerms.query("法").isSubset(of: document))
+        #expect(!SearchTerms.query("融法律师").isSubset(of: document))
+    }
+}

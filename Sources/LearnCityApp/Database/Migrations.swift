@@ -22,5 +22,6 @@ enum Migrations {
         // network and people: imports (issue 4)
         app.migrations.add(CreateImports())
         app.migrations.add(CreateOrganisationMoves())
+        app.migrations.add(CreateExperts())
     }
 }

@@ -61,6 +61,7 @@ extension Strings {
         accounts: .en,
         registry: .en,
         imports: .en,
+        experts: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

@@ -58,6 +58,7 @@ extension Strings {
         accounts: .zh,
         registry: .zh,
         imports: .zh,
+        experts: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

@@ -58,6 +58,7 @@ struct Strings: Sendable {
     let accounts: AccountStrings
     let registry: RegistryStrings
     let imports: ImportStrings
+    let experts: ExpertStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

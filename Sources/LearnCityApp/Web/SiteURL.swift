@@ -10,6 +10,7 @@ enum SiteURL: Sendable, Equatable {
     case audit
     case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
+    case experts, expertsExport, newExpert
     case imports, importConfirm, importJob(UUID?), undoImport(Int)
     case healthz, metrics, asset(String), openAPI
     case apiIndicators, apiRegions, apiOrganisations, apiOrganisation(Int), apiPeople, apiPerson(Int), apiMe
@@ -46,6 +47,9 @@ enum SiteURL: Sendable, Equatable {
         case .organisationsExport: "/organisations/export"
         case .moveOrganisation(let id): "/organisations/\(id)/move"
         case .closeOrganisation(let id): "/organisations/\(id)/close"
+        case .experts: "/experts"
+        case .expertsExport: "/experts/export"
+        case .newExpert: "/experts/new"
         case .imports: "/imports"
         case .importConfirm: "/imports/confirm"
         case .importJob(let id): "/imports/jobs/\(id?.uuidString ?? ":id")"

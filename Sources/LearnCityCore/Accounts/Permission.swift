@@ -13,11 +13,20 @@ public enum Permission: String, CaseIterable, Sendable {
     case useAPITokens          // create bearer tokens for integrations
     case linkOwnAccount        // a citizen links their account to their person with a centre's code
     case importData            // bulk imports (people now; records and organisations later) and undoing them
+    case viewExperts           // the municipal expert database
+    case manageExperts         // add and change experts
 }
 
 extension Role {
     /// The permissions of each role.
     public var permissions: Set<Permission> {
+        var granted = basePermissions
+        if isStaff { granted.insert(.viewExperts) }
+        if self == .systemAdmin || self == .cityOffice || self == .countyAdmin { granted.insert(.manageExperts) }
+        return granted
+    }
+
+    private var basePermissions: Set<Permission> {
         switch self {
         case .systemAdmin:
             return Set(Permission.allCases).subtracting([.linkOwnAccount])

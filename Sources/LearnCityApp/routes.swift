@@ -51,6 +51,14 @@ enum Routes {
         r.add(.POST, .closeOrganisation(0), access: .permission(.editOrganisations), scoped: .organisation, handler: OrganisationsEditing.close)
         r.add(.POST, .organisation(0), access: .permission(.editOrganisations), scoped: .organisation, handler: OrganisationsController.update)
 
+        // Teaching corps
+        r.add(.GET, .teachers, access: .permission(.viewOrganisations), handler: TeachersController.list)
+        r.add(.GET, .teachersExport, access: .permission(.viewOrganisations), handler: TeachersController.export)
+        r.add(.GET, .newTeacher, access: .permission(.manageTeachers), handler: TeachersController.newForm)
+        r.add(.POST, .teachers, access: .permission(.manageTeachers), handler: TeachersController.create)
+        r.add(.GET, .teacher(0), access: .permission(.viewOrganisations), scoped: .teacher, handler: TeachersController.detail)
+        r.add(.POST, .teacherService(0), access: .permission(.manageTeachers), scoped: .teacher, handler: TeachersController.addService)
+
         // Experts
         r.add(.GET, .experts, access: .permission(.viewExperts), handler: ExpertsController.list)
         r.add(.GET, .expertsExport, access: .permission(.viewExperts), handler: ExpertsController.export)

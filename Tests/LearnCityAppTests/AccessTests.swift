@@ -97,6 +97,7 @@ struct ScopeFixture {
     var ownToken: [Role: Int] = [:], foreignToken = 0
     var homes: [Role: Int] = [:]
     var ownImport: [Role: Int] = [:], foreignImport = 0
+    var xuanhanTeacher = 0, quTeacher = 0
     var xuanhanAccount = UUID(), quAccount = UUID()
 
     /// (id, inside the caller's scope) pairs to try for a scoped route.
@@ -113,6 +114,7 @@ struct ScopeFixture {
         case .importRun: return [(String(ownImport[role] ?? 0), true), (String(foreignImport), everything)]
         // Jobs live in memory and belong to whoever started them: a stranger's id is unknown.
         case .importJob: return [(UUID().uuidString, false)]
+        case .teacher: return [(String(xuanhanTeacher), geographic), (String(quTeacher), everything)]
         }
     }
 
@@ -162,6 +164,13 @@ struct ScopeFixture {
         world.quAccount = quAdmin.id!
         world.foreignToken = try await token(for: quAdmin, on: app.db).id
         world.foreignImport = try await importRun(by: quAdmin, on: app.db)
+        for (code, isXuanhan) in [("CEC-511722", true), ("CEC-511725", false)] {
+            let teacher = Teacher()
+            (teacher.name, teacher.kind, teacher.subjects) = ("教师", .volunteer, "")
+            (teacher.organisationID, teacher.isDirector, teacher.doubleReporting) = (try await org(code).id!, false, true)
+            try await teacher.create(on: app.db)
+            if isXuanhan { world.xuanhanTeacher = teacher.id! } else { world.quTeacher = teacher.id! }
+        }
         return world
     }
 

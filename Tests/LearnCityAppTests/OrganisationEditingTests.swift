@@ -111,3 +111,45 @@ struct ExpertTests {
         }
     }
 }
+
+@Suite("Teaching corps and volunteers")
+struct TeacherTests {
+    @Test("A centre adds a volunteer, logs service; totals per county and unit; another county sees nothing")
+    func corps() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: world.callers[.centreAdmin]!)
+            headers.contentType = .urlEncodedForm
+            let college = try #require(try await Organisation.query(on: app.db).filter(\.$code == "DC-04").first())
+            var location = ""
+            try await app.testing().test(.POST, "/teachers", headers: headers, body: formBody([
+                ("name", "王志愿"), ("kind", "volunteer"), ("organisation", String(college.id!)), ("subjects", "健康坝坝舞"),
+                ("phone", "13700001111"), ("doubleReporting", "1")])) { res in
+                #expect(res.status == .seeOther)
+                location = res.headers.first(name: .location) ?? ""
+            }
+            for (contribution, hours, amount) in [("teaching", "12", "0"), ("money", "0", "500"), ("equipment", "0", "1200")] {
+                try await app.testing().test(.POST, location + "/service", headers: headers, body: formBody([
+                    ("date", "2014-07-01"), ("contribution", contribution), ("hours", hours), ("amount", amount)])) { res in
+                    #expect(res.status == .seeOther)
+                }
+            }
+            try await app.testing().test(.POST, location + "/service", headers: headers, body: formBody([
+                ("date", "2014-02-30x"), ("contribution", "teaching"), ("hours", "5000")])) { res in
+                #expect(res.status == .unprocessableEntity && res.text.contains(#"id="date-error""#) && res.text.contains(#"id="hours-error""#))
+            }
+            try await app.testing().test(.GET, "/teachers", headers: headers) { res in
+                #expect(res.text.contains("王志愿") && res.text.contains("双报到党员") && res.text.contains("按区县合计"))
+                #expect(res.text.contains("<td>宣汉县</td><td>0</td><td>0</td><td>2</td><td>12</td><td>500</td><td>1,200</td>"))
+                #expect(!res.text.contains("13700001111"))
+            }
+            var quHeaders = HTTPHeaders()
+            quHeaders.bearerAuthorization = .init(token: world.callers[.memberUnitReporter]!)
+            try await app.testing().test(.GET, "/teachers", headers: quHeaders) { res in
+                #expect(!res.text.contains("王志愿"))
+            }
+            try await app.testing().test(.GET, location, headers: quHeaders) { #expect($0.status == .notFound) }
+        }
+    }
+}

@@ -23,5 +23,6 @@ enum Migrations {
         app.migrations.add(CreateImports())
         app.migrations.add(CreateOrganisationMoves())
         app.migrations.add(CreateExperts())
+        app.migrations.add(CreateTeachers())
     }
 }

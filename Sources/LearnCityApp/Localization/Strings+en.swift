@@ -62,6 +62,7 @@ extension Strings {
         registry: .en,
         imports: .en,
         experts: .en,
+        teachers: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

@@ -59,6 +59,7 @@ extension Strings {
         registry: .zh,
         imports: .zh,
         experts: .zh,
+        teachers: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

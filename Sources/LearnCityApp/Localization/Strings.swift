@@ -59,6 +59,7 @@ struct Strings: Sendable {
     let registry: RegistryStrings
     let imports: ImportStrings
     let experts: ExpertStrings
+    let teachers: TeacherStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

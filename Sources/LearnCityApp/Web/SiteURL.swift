@@ -11,6 +11,7 @@ enum SiteURL: Sendable, Equatable {
     case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
+    case teachers, teachersExport, newTeacher, teacher(Int), teacherService(Int)
     case imports, importConfirm, importJob(UUID?), undoImport(Int)
     case healthz, metrics, asset(String), openAPI
     case apiIndicators, apiRegions, apiOrganisations, apiOrganisation(Int), apiPeople, apiPerson(Int), apiMe
@@ -47,6 +48,11 @@ enum SiteURL: Sendable, Equatable {
         case .organisationsExport: "/organisations/export"
         case .moveOrganisation(let id): "/organisations/\(id)/move"
         case .closeOrganisation(let id): "/organisations/\(id)/close"
+        case .teachers: "/teachers"
+        case .teachersExport: "/teachers/export"
+        case .newTeacher: "/teachers/new"
+        case .teacher(let id): "/teachers/\(id)"
+        case .teacherService(let id): "/teachers/\(id)/service"
         case .experts: "/experts"
         case .expertsExport: "/experts/export"
         case .newExpert: "/experts/new"
@@ -86,6 +92,8 @@ enum SiteURL: Sendable, Equatable {
         case .apiOrganisation: "/api/v1/organisations/:id"
         case .apiPerson: "/api/v1/people/:id"
         case .importJob: "/imports/jobs/:id"
+        case .teacher: "/teachers/:id"
+        case .teacherService: "/teachers/:id/service"
         case .undoImport: "/imports/:id/undo"
         case .apiUndoImport: "/api/v1/imports/:id/undo"
         default: path

@@ -15,6 +15,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case importData            // bulk imports (people now; records and organisations later) and undoing them
     case viewExperts           // the municipal expert database
     case manageExperts         // add and change experts
+    case manageTeachers        // the teaching corps and volunteers' service log, within scope
 }
 
 extension Role {
@@ -23,6 +24,7 @@ extension Role {
         var granted = basePermissions
         if isStaff { granted.insert(.viewExperts) }
         if self == .systemAdmin || self == .cityOffice || self == .countyAdmin { granted.insert(.manageExperts) }
+        if self == .systemAdmin || self == .cityOffice || self == .countyAdmin || self == .centreAdmin { granted.insert(.manageTeachers) }
         return granted
     }
 

@@ -52,7 +52,7 @@ enum WorkspacePage {
             let links: [(Permission?, SiteURL, String)] = [
                 (.viewPeople, .people, menu.people), (.viewOrganisations, .organisations, menu.organisations),
                 (.manageAccounts, .users, menu.accounts), (.confirmIdentity, .identity, menu.identity),
-                (.viewExperts, .experts, strings.experts.heading), (.importData, .imports, strings.imports.title),
+                (.viewOrganisations, .teachers, strings.teachers.heading), (.viewExperts, .experts, strings.experts.heading), (.importData, .imports, strings.imports.title),
                 (.useAPITokens, .tokens, menu.tokens), (.viewAudit, .audit, menu.audit), (nil, .changePassword, menu.password),
             ]
             return .section(.class("card"),

@@ -171,3 +171,45 @@ def test_wrong_key_refuses_to_start(tmp_path):
     line = one_line_error(run_cli("migrate", env={"LEARNCITY_DATA_DIR": str(data), "LEARNCITY_SECRET_KEY": other}))
     assert "learncity.key" in line
     one_line_error(run_cli("migrate", env={"LEARNCITY_DATA_DIR": str(data), "LEARNCITY_SECRET_KEY": "too-short"}))
+
+
+SAMPLES = os.path.join(os.path.dirname(__file__), "..", "Fixtures")
+
+
+def test_import_people_contract(tmp_path):
+    env = {"LEARNCITY_DATA_DIR": str(tmp_path / "data")}
+    assert run_cli("demo", env=env).returncode == 0
+    sample = os.path.join(SAMPLES, "people-gbk.csv")
+    expected = json.load(open(os.path.join(SAMPLES, "expected.json")))["people-gbk.csv"]
+
+    strict = run_cli("import", "people", sample, "--strict", "--json", env=env)
+    assert strict.returncode == 2, strict.stderr
+    assert json.loads(strict.stdout)["status"] == "error"
+
+    dry = json.loads(run_cli("import", "people", sample, "--dry-run", "--json", env=env).stdout)
+    assert dry["dryRun"] is True and dry["imported"] == expected["valid_people"]
+
+    first = run_cli("import", "people", sample, "--json", env=env)
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert summary["rows"] == expected["rows"] and summary["imported"] == expected["valid_people"]
+    assert sorted({c["row"] for c in summary["conflicts"]}) == expected["bad_lines"]
+    assert all(c["code"] and c["message"] for c in summary["conflicts"])
+    rows_with_conflicts = len({c["row"] for c in summary["conflicts"]})
+    assert summary["rows"] == summary["imported"] + summary["updated"] + summary["ignored"] + rows_with_conflicts
+
+    again = json.loads(run_cli("import", "people", sample, "--json", env=env).stdout)
+    assert again["imported"] == 0 and again["updated"] == 0 and again["ignored"] == expected["valid_people"]
+
+    text = run_cli("import", "people", sample, env=env)
+    assert "校验位错误" in text.stdout
+
+
+def test_import_refuses_what_is_not_a_spreadsheet(tmp_path):
+    env = {"LEARNCITY_DATA_DIR": str(tmp_path / "data")}
+    junk = tmp_path / "scan.pdf"
+    junk.write_bytes(b"%PDF-1.4\x00\x01\x02binary")
+    line = one_line_error(run_cli("import", "people", str(junk), env=env))
+    assert "CSV" in line and "XLSX" in line
+    one_line_error(run_cli("import", "people", str(tmp_path / "missing.csv"), env=env))
+    one_line_error(run_cli("import", "records", os.path.join(SAMPLES, "records-2014Q3.xlsx"), env=env))

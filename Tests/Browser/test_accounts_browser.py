@@ -66,3 +66,27 @@ def test_admin_workspace_and_audit(server, browser):
     assert "登录" in page.locator("table.list").inner_text()
     shot(page, "audit-zh")
     page.close()
+
+
+def test_import_people_in_the_browser(server, browser):
+    import os
+    sample = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "people-gbk.csv")
+    page = browser.new_page(locale="zh-CN")
+    page.goto(server.base + "/signin")
+    page.fill("#username", "admin")
+    page.fill("#password", ADMIN_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/workspace")
+    page.goto(server.base + "/imports")
+    page.set_input_files("#file", sample)
+    page.click("main button[type=submit]")
+    assert "试运行结果" in page.content()
+    assert page.locator("#conflicts tbody tr").count() == 7  # six bad rows, one with two problems
+    assert page.locator("#preview tbody tr").count() == 10
+    shot(page, "import-dry-run")
+    page.click("text=确认导入")
+    page.wait_for_selector("text=导入完成", timeout=30000)
+    shot(page, "import-done")
+    page.goto(server.base + "/people")
+    assert "共 200 人" in page.content() or "共 201 人" in page.content()
+    page.close()

@@ -6,10 +6,12 @@ enum ImportPages {
     struct PreviewRow: Sendable { var line: Int; var cells: [String] }
 
     /// A candidate as it will be stored: numbers masked, codes as users know them.
-    static func previewRow(_ c: PersonRowParser.Candidate) -> PreviewRow {
-        PreviewRow(line: c.line, cells: [c.name, c.residentID.masked, c.residentID.gender == .male ? "男" : "女",
-                                         c.phone?.masked ?? "—", c.region.rawValue, c.urbanRural ?? "—",
-                                         c.employed.map { $0 ? "在职" : "否" } ?? "—", c.workplace ?? "—"])
+    static func previewRow(_ c: PersonRowParser.Candidate, strings: Strings) -> PreviewRow {
+        let s = strings.imports, registry = strings.registry
+        return PreviewRow(line: c.line, cells: [
+            c.name, c.residentID.masked, c.residentID.gender == .male ? registry.male : registry.female,
+            c.phone?.masked ?? "—", c.region.rawValue, c.urbanRural.map { $0 == "urban" ? s.urban : s.rural } ?? "—",
+            c.employed.map { $0 ? s.yes : s.no } ?? "—", c.workplace ?? "—"])
     }
 
     /// The counts of a summary as a row of figures.
@@ -100,7 +102,8 @@ enum ImportPages {
                 .h2(.text(strings.previewTitle)),
                 .div(.class("table-wrap"), .table(.class("list"), .id("preview"),
                     .thead(.tr(.th(.text(strings.row)), .th(.text(registry.name)), .th(.text(registry.residentID)), .th(.text(registry.gender)),
-                               .th(.text(registry.phone)), .th(.text(registry.region)), .th(.text("城乡")), .th(.text("就业")), .th(.text("单位")))),
+                               .th(.text(registry.phone)), .th(.text(registry.region)), .th(.text(strings.urbanRural)), .th(.text(strings.employed)),
+                               .th(.text(strings.workplace)))),
                     .tbody(.forEach(model.preview) { row in .tr(.td(.text(String(row.line))), .forEach(row.cells) { .td(.text($0)) }) }))),
                 conflicts(model.summary, strings),
                 .if(!refused, .form(.method(.post), .action(SiteURL.importConfirm.path), .class("toolbar"),

@@ -34,7 +34,7 @@ enum ImportsController {
             let outcome = try await makeImporter(request).run(data, options: .init(fileName: file.filename, dryRun: true, strict: strict))
             let staged = try ImportStaging.store(data, app: request.application)
             let model = ImportPages.DryRun.Model(fileName: file.filename, strict: strict, staged: staged,
-                                                 summary: outcome.summary, preview: outcome.preview.map(ImportPages.previewRow))
+                                                 summary: outcome.summary, preview: outcome.preview.map { ImportPages.previewRow($0, strings: request.strings) })
             return ImportPages.DryRun(model: model, context: PageContext(request)).response()
         } catch let refusal as PeopleImporter.Refusal {
             return try await page(request, error: refusal.message, status: .unprocessableEntity)

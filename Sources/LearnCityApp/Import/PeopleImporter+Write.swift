@@ -21,18 +21,18 @@ extension PeopleImporter {
             let importID = try run.requireID()
             let now = Date()
             for (index, batch) in plan.inserts.chunked(Self.batchSize).enumerated() {
-                let rows = try batch.map { try row($0.0, fingerprint: $0.1, importID: importID, now: now) }
+                let rows = batch.map { row($0, importID: importID, now: now) }
                 try await BulkInsert.insert(into: Person.schema, columns: Self.insertColumns, rows: rows, on: db)
                 progress?(total / 2 + (index + 1) * Self.batchSize / 2, total)
             }
-            for (person, candidate, fingerprint) in plan.updates {
+            for (person, prepared) in plan.updates {
                 let previous = Previous(person)
                 let change = ImportChange()
                 change.importID = importID
                 change.entityID = try person.requireID()
                 change.previous = String(decoding: try encoder.encode(previous), as: UTF8.self)
                 try await change.create(on: db)
-                try apply(candidate, fingerprint: fingerprint, to: person)
+                try apply(prepared.candidate, fingerprint: prepared.fingerprint, to: person)
                 person.importID = importID
                 try await person.update(on: db)
             }
@@ -49,13 +49,14 @@ extension PeopleImporter {
         "fingerprint", "created_import_id", "import_id", "created_at", "updated_at",
     ]
 
-    private func row(_ c: PersonRowParser.Candidate, fingerprint: String, importID: Int, now: Date) throws -> [BulkInsert.Value] {
+    private func row(_ prepared: Prepared, importID: Int, now: Date) -> [BulkInsert.Value] {
+        let c = prepared.candidate, fingerprint = prepared.fingerprint
         let birth = c.residentID.birthDate
         return [
-            .text(c.name), .text(try vault.seal(c.residentID.value)), .text(vault.hash(c.residentID.value, .residentID)),
-            .text(c.residentID.masked), .text(try c.phone.map { try vault.seal($0.value) }),
-            .text(c.phone.map { vault.hash($0.value, .phone) }), .text(c.phone?.masked),
-            .text(c.residentID.gender.rawValue), .text(String(format: "%04d-%02d-%02d", birth.year, birth.month, birth.day)),
+            .text(c.name), .text(prepared.sealedID), .text(prepared.idHash),
+            .text(c.residentID.masked), .text(prepared.sealedPhone),
+            .text(prepared.phoneHash), .text(c.phone?.masked),
+            .text(c.residentID.gender.rawValue), .text(birth.iso),
             .text(c.region.rawValue), .text(c.urbanRural), .bool(c.employed), .text(c.occupation), .text(c.industry),
             .text(c.workplace), .text(fingerprint), .int(importID), .int(importID), .date(now), .date(now),
         ]

@@ -43,12 +43,13 @@ struct PeopleImporter {
         summary.unknownColumns = header.unknown
         summary.rows = rows.count
         let parser = try await makeParser()
-        var candidates: [PersonRowParser.Candidate] = []
+        var candidates: [Prepared] = []
         var seen: [String: String] = [:] // resident ID → canonical content of its first row
-        for row in rows {
-            switch parser.parse(row, header: header) {
+        for (row, result) in zip(rows, await Self.prepare(rows, header: header, parser: parser, vault: vault)) {
+            switch result {
             case .failure(let failure): summary.conflicts += failure.conflicts
-            case .success(let candidate):
+            case .success(let prepared):
+                let candidate = prepared.candidate
                 if let first = seen[candidate.residentID.value] {
                     if first == candidate.canonical { summary.ignored += 1 } else {
                         summary.conflicts.append(ImportConflict(row: row.line, column: "身份证号", code: .duplicateInFile,
@@ -57,13 +58,13 @@ struct PeopleImporter {
                     continue
                 }
                 seen[candidate.residentID.value] = candidate.canonical
-                candidates.append(candidate)
+                candidates.append(prepared)
             }
         }
         let plan = try await plan(candidates, summary: &summary)
         summary.status = summary.conflicts.isEmpty ? .ok : (options.strict ? .error : .warning)
         summary.conflicts.sort { ($0.row ?? 0, $0.column ?? "") < ($1.row ?? 0, $1.column ?? "") }
-        let preview = Array((plan.inserts.map(\.0) + plan.updates.map(\.1)).sorted { $0.line < $1.line }.prefix(10))
+        let preview = Array((plan.inserts.map(\.candidate) + plan.updates.map(\.1.candidate)).sorted { $0.line < $1.line }.prefix(10))
         if options.dryRun || (options.strict && !summary.conflicts.isEmpty) {
             return Outcome(summary: summary, importID: nil, preview: preview)
         }
@@ -115,22 +116,62 @@ struct PeopleImporter {
     static let renamedRegions: [RegionCode: RegionCode] = [RegionCode("511721")!: RegionCode("511703")!]
 
     struct Plan {
-        var inserts: [(PersonRowParser.Candidate, String)] = []   // candidate, fingerprint
-        var updates: [(Person, PersonRowParser.Candidate, String)] = []
+        var inserts: [Prepared] = []
+        var updates: [(Person, Prepared)] = []
+    }
+
+    /// A valid row with the values that cost CPU already computed: keyed hashes and ciphertexts.
+    struct Prepared: Sendable {
+        var candidate: PersonRowParser.Candidate
+        var idHash: String
+        var fingerprint: String
+        var sealedID: String
+        var sealedPhone: String?
+        var phoneHash: String?
+    }
+
+    /// Parsing, validation, hashing and encryption are most of an import's work and need no
+    /// database: they run on every core, in chunks, keeping the rows' order.
+    static func prepare(_ rows: [Sheet.Row], header: HeaderMap, parser: PersonRowParser,
+                        vault: PersonalDataVault) async -> [Result<Prepared, RowConflicts>] {
+        let chunks = rows.chunked(5_000)
+        return await withTaskGroup(of: (Int, [Result<Prepared, RowConflicts>]).self) { group in
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask {
+                    (index, chunk.map { row in
+                        parser.parse(row, header: header).flatMap { candidate in
+                            do {
+                                return .success(Prepared(
+                                    candidate: candidate, idHash: vault.hash(candidate.residentID.value, .residentID),
+                                    fingerprint: vault.crypto.lookupHash(candidate.canonical, purpose: "person-fingerprint"),
+                                    sealedID: try vault.seal(candidate.residentID.value),
+                                    sealedPhone: try candidate.phone.map { try vault.seal($0.value) },
+                                    phoneHash: candidate.phone.map { vault.hash($0.value, .phone) }))
+                            } catch {
+                                return .failure(RowConflicts(conflicts: [ImportConflict(row: row.line, column: nil, code: .invalidValue,
+                                                                                        message: "加密失败 / could not encrypt")]))
+                            }
+                        }
+                    })
+                }
+            }
+            var results = [[Result<Prepared, RowConflicts>]](repeating: [], count: chunks.count)
+            for await (index, part) in group { results[index] = part }
+            return results.flatMap { $0 }
+        }
     }
 
     /// Sorts candidates into new, changed, identical, out of scope and changed-by-hand.
-    private func plan(_ candidates: [PersonRowParser.Candidate], summary: inout ImportSummary) async throws -> Plan {
+    private func plan(_ candidates: [Prepared], summary: inout ImportSummary) async throws -> Plan {
         var plan = Plan()
         for (index, batch) in candidates.chunked(Self.batchSize).enumerated() {
-            let hashes = batch.map { vault.hash($0.residentID.value, .residentID) }
             let existing = Dictionary(uniqueKeysWithValues: try await Person.query(on: database)
-                .filter(\.$residentIDHash ~~ hashes).all().map { ($0.residentIDHash, $0) })
-            for (candidate, hash) in zip(batch, hashes) {
-                let fingerprint = vault.crypto.lookupHash(candidate.canonical, purpose: "person-fingerprint")
-                guard let person = existing[hash] else {
+                .filter(\.$residentIDHash ~~ batch.map(\.idHash)).all().map { ($0.residentIDHash, $0) })
+            for prepared in batch {
+                let candidate = prepared.candidate, fingerprint = prepared.fingerprint
+                guard let person = existing[prepared.idHash] else {
                     if scope.canChangePerson(region: candidate.region) {
-                        plan.inserts.append((candidate, fingerprint))
+                        plan.inserts.append(prepared)
                         summary.imported += 1
                     } else {
                         summary.conflicts.append(ImportConflict(row: candidate.line, column: "区县", code: .regionOutOfScope,
@@ -144,7 +185,7 @@ struct PeopleImporter {
                     summary.conflicts.append(ImportConflict(row: candidate.line, column: nil, code: .changedByUser,
                         message: "此人信息已被手工修改，导入不会覆盖 / changed by hand since; the import does not overwrite it"))
                 } else {
-                    plan.updates.append((person, candidate, fingerprint))
+                    plan.updates.append((person, prepared))
                     summary.updated += 1
                 }
             }

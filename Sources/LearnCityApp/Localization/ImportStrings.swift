@@ -7,6 +7,7 @@ struct ImportStrings: Sendable {
     let touchedSince: @Sendable (_ count: Int) -> String
     let progress: @Sendable (_ done: Int, _ total: Int) -> String
     let strictRefused: String
+    let urbanRural, employed, workplace, urban, rural, yes, no: String
 }
 
 extension ImportStrings {
@@ -22,7 +23,8 @@ extension ImportStrings {
         alreadyUndone: "这次导入已经撤销过。", status: "状态",
         touchedSince: { count in "有 \(count) 条记录在导入后被修改过，不能整体撤销。" },
         progress: { done, total in "已处理 \(done) / \(total)" },
-        strictRefused: "严格模式：发现问题，整批未写入。")
+        strictRefused: "严格模式：发现问题，整批未写入。",
+        urbanRural: "城乡", employed: "就业", workplace: "工作单位", urban: "城镇", rural: "农村", yes: "在职", no: "否")
 
     static let en = ImportStrings(
         title: "Import people", intro: "Upload a CSV (UTF-8 or GBK/GB18030) or XLSX file; headers in Chinese or English, in any order. A dry run comes first; then confirm.",
@@ -36,5 +38,6 @@ extension ImportStrings {
         undone: "The import has been undone.", alreadyUndone: "This import was already undone.", status: "Status",
         touchedSince: { count in "\(count) rows were changed after the import; it cannot be undone as a whole." },
         progress: { done, total in "\(done) of \(total) done" },
-        strictRefused: "Strict mode: problems found, nothing was written.")
+        strictRefused: "Strict mode: problems found, nothing was written.",
+        urbanRural: "Urban/rural", employed: "Employed", workplace: "Workplace", urban: "urban", rural: "rural", yes: "yes", no: "no")
 }

@@ -83,7 +83,7 @@ enum PersonService {
         person.residentIDMasked = id.masked
         person.gender = id.gender.rawValue
         let birth = id.birthDate
-        person.birthDate = String(format: "%04d-%02d-%02d", birth.year, birth.month, birth.day)
+        person.birthDate = birth.iso
         person.phoneCipher = try phone.map { try vault.seal($0.value) }
         person.phoneHash = phone.map { vault.hash($0.value, .phone) }
         person.phoneMasked = phone?.masked

@@ -177,4 +177,5 @@ public enum ImportMessages {
 /// The conflicts of one row.
 public struct RowConflicts: Error, Sendable, Equatable {
     public var conflicts: [ImportConflict]
+    public init(conflicts: [ImportConflict]) { self.conflicts = conflicts }
 }

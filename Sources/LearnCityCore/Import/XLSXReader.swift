@@ -195,7 +195,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
                 if let number = Double(value) {
                     if dateStyles.contains(cellStyle) {
                         cell.date = XLSXReader.date(serial: number, uses1904: uses1904)
-                        if let date = cell.date { cell.text = String(format: "%04d-%02d-%02d", date.year, date.month, date.day) }
+                        if let date = cell.date { cell.text = date.iso }
                     } else if number == number.rounded(), abs(number) < 1e15 {
                         cell.text = String(Int64(number)) // 12 rather than 12.0; long digit runs stay whole
                     }

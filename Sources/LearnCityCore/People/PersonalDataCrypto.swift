@@ -58,7 +58,7 @@ public struct PersonalDataCrypto: Sendable {
     /// apart, so a phone hash never equals an ID hash.
     public func lookupHash(_ value: String, purpose: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data((purpose + "\u{0}" + value).utf8), using: hashKey)
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(mac)
     }
 
     /// A value stored beside the data that tells whether a key is the one the data was written

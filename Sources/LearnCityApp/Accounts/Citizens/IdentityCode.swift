@@ -1,5 +1,6 @@
 import Crypto
 import Fluent
+import LearnCityCore
 import Foundation
 import SQLKit
 
@@ -32,7 +33,7 @@ final class IdentityCode: Model, @unchecked Sendable {
 
     /// Bound to the resident ID, so a code is worthless for anyone else's account.
     static func hash(_ code: String, residentIDHash: String) -> String {
-        SHA256.hash(data: Data((residentIDHash + ":" + code).utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data((residentIDHash + ":" + code).utf8)))
     }
 }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Fluent
+import LearnCityCore
 import Foundation
 import SQLKit
 import Vapor
@@ -32,7 +33,7 @@ final class APIToken: Model, @unchecked Sendable {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 
     var isUsable: Bool { revokedAt == nil && expiresAt > Date() }

@@ -27,15 +27,24 @@ enum BulkInsert {
             }
         }
 
-        var encodable: any Encodable & Sendable {
+        /// A bound value, or an untyped NULL: PostgreSQL refuses a NULL bound as text in a
+        /// boolean column.
+        var expression: any SQLExpression {
             switch self {
-            case .text(let text): text
-            case .int(let int): int
-            case .bool(let bool): bool
-            case .date(let date): date
-            case .null: Optional<String>.none
+            case .text(let text): SQLBind(text)
+            case .int(let int): SQLBind(int)
+            case .bool(let bool): SQLBind(bool)
+            case .date(let date): SQLBind(date)
+            case .null: SQLLiteral.null
             }
         }
+    }
+
+    /// A large page cache for the connection doing a big import: random keys (keyed hashes) in
+    /// several indexes otherwise make SQLite re-read pages for every batch.
+    static func prepare(_ database: any Database) async throws {
+        guard let sqlite = database as? any SQLiteDatabase else { return }
+        _ = try await sqlite.query("PRAGMA cache_size = -262144", [])
     }
 
     static func insert(into table: String, columns: [String], rows: [[Value]], on database: any Database) async throws {
@@ -50,7 +59,7 @@ enum BulkInsert {
             _ = try await sqlite.query(sql, binds)
         } else {
             var insert = (database as! any SQLDatabase).insert(into: table).columns(columns)
-            for row in rows { insert = insert.values(row.map(\.encodable)) }
+            for row in rows { insert = insert.values(row.map(\.expression)) }
             try await insert.run()
         }
     }

@@ -20,6 +20,7 @@ extension PeopleImporter {
             try await run.create(on: db)
             let importID = try run.requireID()
             let now = Date()
+            try await BulkInsert.prepare(db)
             for (index, batch) in plan.inserts.chunked(Self.batchSize).enumerated() {
                 let rows = batch.map { row($0, importID: importID, now: now) }
                 try await BulkInsert.insert(into: Person.schema, columns: Self.insertColumns, rows: rows, on: db)

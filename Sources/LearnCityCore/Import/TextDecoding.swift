@@ -22,14 +22,27 @@ public enum TextDecoding {
 /// ideographic space and no-break space) trimmed.
 public enum CellText {
     public static func normalise(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Hot in imports (every cell of every row): no Foundation, and no copy when the text
+        // is already clean.
+        var clean = true
+        for scalar in text.unicodeScalars where scalar.value >= 0xFF01 || scalar.value == 0x3000 || scalar.value == 0x00A0 || scalar.value <= 0x20 {
+            clean = false
+            break
+        }
+        if clean { return text }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!) // full-width ASCII
-            case 0x3000, 0x00A0: out.append(" ")
+            case 0x3000, 0x00A0, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: out.append(" ")
             default: out.append(scalar)
             }
         }
-        return String(out).trimmingCharacters(in: .whitespacesAndNewlines)
+        let start = out.firstIndex { $0 != " " } ?? out.endIndex
+        let end = out.lastIndex { $0 != " " }.map { $0 + 1 } ?? start
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: out[start..<max(start, end)])
+        return String(result)
     }
 }

@@ -23,11 +23,7 @@ enum PasswordController {
         if !((try? await request.password.async.verify(form.current ?? "", created: user.passwordHash)) ?? false) {
             model.errors["current"] = strings.wrongCurrentPassword
         }
-        switch PasswordPolicy.check(form.password ?? "", confirmation: form.confirm ?? "") {
-        case .tooShort: model.errors["password"] = strings.passwordTooShort
-        case .differs: model.errors["confirm"] = strings.passwordsDiffer
-        case nil: break
-        }
+        model.errors.merge(strings.passwordErrors(form.password, confirm: form.confirm)) { first, _ in first }
         guard model.errors.isEmpty else {
             return PasswordPage.View(model: model, context: PageContext(request)).response(status: .unprocessableEntity)
         }

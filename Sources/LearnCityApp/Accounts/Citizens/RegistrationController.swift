@@ -44,11 +44,7 @@ enum RegistrationController {
         }
         let phone = MobileNumber(form.phone ?? "")
         if phone == nil { page.errors["phone"] = strings.accounts.invalidPhone }
-        switch PasswordPolicy.check(form.password ?? "", confirmation: form.confirm ?? "") {
-        case .tooShort: page.errors["password"] = strings.accounts.passwordTooShort
-        case .differs: page.errors["confirm"] = strings.accounts.passwordsDiffer
-        case nil: break
-        }
+        page.errors.merge(strings.accounts.passwordErrors(form.password, confirm: form.confirm)) { first, _ in first }
         guard page.errors.isEmpty, let id, let phone else {
             return FormPage.View(model: page, context: PageContext(request)).response(status: .unprocessableEntity)
         }

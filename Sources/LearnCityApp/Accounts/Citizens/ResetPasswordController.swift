@@ -39,11 +39,7 @@ enum ResetPasswordController {
             page.errors["residentID"] = strings.invalidResidentID
             return FormPage.View(model: page, context: PageContext(request)).response(status: .unprocessableEntity)
         }
-        switch PasswordPolicy.check(form.password ?? "", confirmation: form.confirm ?? "") {
-        case .tooShort: page.errors["password"] = strings.passwordTooShort
-        case .differs: page.errors["confirm"] = strings.passwordsDiffer
-        case nil: break
-        }
+        page.errors.merge(strings.passwordErrors(form.password, confirm: form.confirm)) { first, _ in first }
         let hash = request.vault.hash(id.value, .residentID)
         let key = "reset:" + hash, address = request.clientAddress
         if let wait = try await SignInThrottle.retryAfter(account: key, address: address, on: request.db) {

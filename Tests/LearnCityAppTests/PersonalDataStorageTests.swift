@@ -147,6 +147,15 @@ struct PersonalDataStorageTests {
             let edit = try await admin.send(.GET, "/people/\(person.id!)/edit")
             #expect(edit.text.contains("138****5678") && !edit.text.contains("13812345678"))
             _ = try await admin.send(.POST, "/people/\(person.id!)", form: [("_csrf", token), ("name", "张三丰"), ("phone", "138****5678"), ("region", "511722")])
+            let badChoice = try await admin.send(.POST, "/people/\(person.id!)", form: [("_csrf", token), ("name", "张三丰"),
+                ("region", "511722"), ("industry", "Z"), ("urbanRural", "city")])
+            #expect(badChoice.status == .unprocessableEntity && badChoice.text.contains(#"id="industry-error""#)
+                    && badChoice.text.contains(#"id="urbanRural-error""#))
+            _ = try await admin.send(.POST, "/people/\(person.id!)", form: [("_csrf", token), ("name", "张三丰"), ("phone", "138****5678"),
+                ("region", "511722"), ("urbanRural", "rural"), ("employed", "yes"), ("industry", "P"), ("workplace", "宣汉中学")])
+            let shown = try await admin.send(.GET, "/people/\(person.id!)")
+            #expect(shown.text.contains("<dd>农村</dd>") && shown.text.contains("<dd>在职</dd>") && shown.text.contains("P 教育")
+                    && shown.text.contains("宣汉中学"))
             let after = try #require(try await Person.find(person.id, on: app.db))
             let phone = try app.learnCity.vault.open(after.phoneCipher!)
             #expect(after.name == "张三丰" && phone == "13812345678")

@@ -4,6 +4,7 @@ struct RegistryStrings: Sendable {
     let noPeople, newPerson, editPerson, save, saved, reveal, revealedNote, exportCSV, exportXLSX, male, female: String
     let residentIDExists, genderMismatch, regionOutOfScope, nameRequired, previousPage, nextPage: String
     let peopleCount: @Sendable (_ count: Int) -> String
+    let urbanRural, urban, rural, employed, employedYes, employedNo, occupation, industry, workplace, invalidChoice: String
     let organisationsTitle, kind, parent, children, accounts, noOrganisations, nameZh, nameEn: String
     let newOrganisation, code, codeTaken, director, demonstration, move, moveCycle, close, closed, history, childCount: String
     let auditTitle, time, actor, address, action, entity, summary, noEvents, filter, from, to, all: String
@@ -19,6 +20,8 @@ extension RegistryStrings {
         residentIDExists: "该身份证号已登记，不能重复登记。", genderMismatch: "性别与身份证号不符。",
         regionOutOfScope: "只能登记本辖区的人员。", nameRequired: "请填写姓名。", previousPage: "上一页", nextPage: "下一页",
         peopleCount: { count in "共 \(count) 人" },
+        urbanRural: "城乡", urban: "城镇", rural: "农村", employed: "就业状态", employedYes: "在职", employedNo: "未在职",
+        occupation: "职业类别", industry: "行业", workplace: "工作单位", invalidChoice: "请从列表中选择。",
         organisationsTitle: "组织机构", kind: "类型", parent: "上级", children: "下属机构", accounts: "工作人员账号",
         noOrganisations: "没有可查看的组织机构。", nameZh: "中文名称", nameEn: "英文名称",
         newOrganisation: "新建机构", code: "机构代码", codeTaken: "该代码已被使用。", director: "中心主任（负责人）",
@@ -57,6 +60,9 @@ extension RegistryStrings {
         genderMismatch: "The gender does not match the resident ID.", regionOutOfScope: "You can only register people of your area.",
         nameRequired: "Please enter the name.", previousPage: "Previous", nextPage: "Next",
         peopleCount: { count in "\(count) people" },
+        urbanRural: "Urban/rural", urban: "Urban", rural: "Rural", employed: "Employment", employedYes: "Employed",
+        employedNo: "Not employed", occupation: "Occupation", industry: "Industry", workplace: "Workplace",
+        invalidChoice: "Choose from the list.",
         organisationsTitle: "Organisations", kind: "Kind", parent: "Parent", children: "Units below", accounts: "Staff accounts",
         noOrganisations: "No organisations you can see.", nameZh: "Chinese name", nameEn: "English name",
         newOrganisation: "New organisation", code: "Code", codeTaken: "This code is taken.", director: "Director (head)",

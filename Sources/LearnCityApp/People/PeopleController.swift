@@ -14,6 +14,11 @@ enum PeopleController {
         var phone: String?
         var gender: String?
         var region: String?
+        var urbanRural: String?
+        var employed: String?
+        var occupation: String?
+        var industry: String?
+        var workplace: String?
     }
 
     /// The scoped search behind the list, the export and the API: a resident ID finds by its
@@ -72,8 +77,21 @@ enum PeopleController {
         let model = PersonPage.Model(
             row: try await rows([person], request)[0], region: region?.name(request.language) ?? person.regionCode,
             revealed: revealed, canReveal: user.roles.allows(.revealPersonalData),
-            canEdit: user.roles.allows(.editPeople) && scope.canChangePerson(region: person.region))
+            canEdit: user.roles.allows(.editPeople) && scope.canChangePerson(region: person.region),
+            details: try await details(person, request))
         return PersonPage.View(model: model, context: PageContext(request)).response()
+    }
+
+    static func details(_ person: Person, _ request: Request) async throws -> [(String, String)] {
+        let s = request.strings.registry
+        let industry = try await person.industryCode.asyncMap { try await Industry.find($0, on: request.db) } ?? nil
+        return [
+            (s.urbanRural, person.urbanRural.map { $0 == "urban" ? s.urban : s.rural } ?? "—"),
+            (s.employed, person.employed.map { $0 ? s.employedYes : s.employedNo } ?? "—"),
+            (s.occupation, person.occupation ?? "—"),
+            (s.industry, industry.map { "\($0.id ?? "") \($0.name(request.language))" } ?? "—"),
+            (s.workplace, person.workplace ?? "—"),
+        ]
     }
 
     static func rows(_ people: [Person], _ request: Request) async throws -> [PeopleList.Row] {

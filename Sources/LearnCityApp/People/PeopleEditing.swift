@@ -29,7 +29,9 @@ enum PeopleEditing {
     @Sendable static func editForm(_ request: Request) async throws -> Response {
         let person = try await changeablePerson(request)
         var form = PeopleController.Form(name: person.name, residentID: person.residentIDMasked, phone: "",
-                                         gender: person.gender, region: person.regionCode)
+                                         gender: person.gender, region: person.regionCode, urbanRural: person.urbanRural,
+                                         employed: person.employed.map { $0 ? "yes" : "no" }, occupation: person.occupation,
+                                         industry: person.industryCode, workplace: person.workplace)
         // The form shows the masked phone; sending it back unchanged keeps the stored number,
         // so editing never reveals it without an audited reveal.
         form.phone = person.phoneMasked ?? ""
@@ -65,12 +67,14 @@ enum PeopleEditing {
 
     private static func input(_ form: PeopleController.Form) -> PersonService.Input {
         .init(name: form.name ?? "", residentID: form.residentID ?? "", phone: form.phone ?? "",
-              gender: form.gender, region: form.region ?? "")
+              gender: form.gender, region: form.region ?? "", urbanRural: form.urbanRural, employed: form.employed,
+              occupation: form.occupation, industry: form.industry, workplace: form.workplace)
     }
 
     private static func form(_ request: Request, model: PersonForm.Model, status: HTTPResponseStatus = .ok) async throws -> Response {
         var model = model
         let scope = try await request.accountScope()
+        model.industries = try await Industry.query(on: request.db).sort(\.$id).all().map { ($0.id ?? "", "\($0.id ?? "") \($0.name(request.language))") }
         model.regions = try await Region.query(on: request.db).filter(\.$level == 3).sort(\.$id).all()
             .filter { scope.canChangePerson(region: $0.code) }.map { ($0.id ?? "", $0.name(request.language)) }
         return PersonForm.View(model: model, context: PageContext(request)).response(status: status)

@@ -12,6 +12,11 @@ enum PersonService {
         var phone: String
         var gender: String?
         var region: String
+        var urbanRural: String? = nil
+        var employed: String? = nil
+        var occupation: String? = nil
+        var industry: String? = nil
+        var workplace: String? = nil
     }
 
     /// Field name → message, in the request's language.
@@ -40,6 +45,9 @@ enum PersonService {
         }
         let region = RegionCode(input.region)
         if region == nil || !scope.canChangePerson(region: region) { errors["region"] = registry.regionOutOfScope }
+        if let value = input.urbanRural, !["", "urban", "rural"].contains(value) { errors["urbanRural"] = registry.invalidChoice }
+        if let value = input.employed, !["", "yes", "no"].contains(value) { errors["employed"] = registry.invalidChoice }
+        if let value = input.industry, !value.isEmpty, !(value.count == 1 && ("A"..."T").contains(value)) { errors["industry"] = registry.invalidChoice }
         return (id, phone, region, errors)
     }
 
@@ -49,6 +57,7 @@ enum PersonService {
         person.name = input.name.trimmingCharacters(in: .whitespaces)
         try apply(id: id, phone: phone, to: person, vault: vault)
         person.regionCode = region.rawValue
+        applyDetails(input, to: person)
         try await database.transaction { db in
             try await person.create(on: db)
             try await Audit.record(.create, entity: "person", id: person.id.map(String.init),
@@ -68,6 +77,7 @@ enum PersonService {
             person.phoneMasked = phone?.masked
         }
         person.regionCode = region.rawValue
+        applyDetails(input, to: person)
         person.editedAt = Date()
         let after = [person.name, person.phoneMasked ?? "", person.regionCode]
         try await database.transaction { db in
@@ -75,6 +85,19 @@ enum PersonService {
             try await Audit.record(.update, entity: "person", id: person.id.map(String.init),
                                    summary: Audit.changes(zip(before, after).map { ($0.0.0, $0.0.1, $0.1) }), by: actor, on: db)
         }
+    }
+
+    /// Urban/rural, employment, occupation, industry and workplace, as the form sends them.
+    static func applyDetails(_ input: Input, to person: Person) {
+        func clean(_ text: String?) -> String? {
+            let value = (text ?? "").trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : String(value.prefix(200))
+        }
+        person.urbanRural = clean(input.urbanRural)
+        person.employed = clean(input.employed).map { $0 == "yes" }
+        person.occupation = clean(input.occupation)
+        person.industryCode = clean(input.industry)
+        person.workplace = clean(input.workplace)
     }
 
     static func apply(id: ResidentID, phone: MobileNumber?, to person: Person, vault: PersonalDataVault) throws {

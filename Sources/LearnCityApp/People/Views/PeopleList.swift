@@ -68,6 +68,8 @@ enum PersonPage {
         var revealed: (String, String?)?
         var canReveal: Bool
         var canEdit: Bool
+        /// Urban/rural, employment, occupation, industry, workplace: (label, value).
+        var details: [(String, String)] = []
     }
 
     struct View: PageView {
@@ -85,7 +87,8 @@ enum PersonPage {
                     .dt(.text(strings.phone)), .dd(.id("phone"), .text(model.revealed.map { $0.1 ?? "—" } ?? row.phone)),
                     .dt(.text(strings.gender)), .dd(.text(row.gender)),
                     .dt(.text(strings.birthDate)), .dd(.text(row.birthDate)),
-                    .dt(.text(strings.region)), .dd(.text(model.region))),
+                    .dt(.text(strings.region)), .dd(.text(model.region)),
+                    .forEach(model.details) { label, value in .group(.dt(.text(label)), .dd(.text(value))) }),
                 .if(model.revealed != nil, .p(.class("notice"), .text(strings.revealedNote))),
                 .div(.class("toolbar"),
                     .if(model.canReveal && model.revealed == nil,
@@ -104,6 +107,7 @@ enum PersonForm {
         var form = PeopleController.Form()
         var errors: [String: String] = [:]
         var regions: [(String, String)] = []
+        var industries: [(String, String)] = []
     }
 
     struct View: PageView {
@@ -130,6 +134,16 @@ enum PersonForm {
                                      error: model.errors["phone"], autocomplete: "off"),
                     FormFields.select(name: "region", label: strings.region, options: model.regions,
                                       selected: form.region, error: model.errors["region"]),
+                    FormFields.select(name: "urbanRural", label: strings.urbanRural,
+                                      options: [("", "—"), ("urban", strings.urban), ("rural", strings.rural)],
+                                      selected: form.urbanRural, error: model.errors["urbanRural"]),
+                    FormFields.select(name: "employed", label: strings.employed,
+                                      options: [("", "—"), ("yes", strings.employedYes), ("no", strings.employedNo)],
+                                      selected: form.employed, error: model.errors["employed"]),
+                    FormFields.input(name: "occupation", label: strings.occupation, value: form.occupation ?? "", error: nil),
+                    FormFields.select(name: "industry", label: strings.industry, options: [("", "—")] + model.industries,
+                                      selected: form.industry, error: model.errors["industry"]),
+                    FormFields.input(name: "workplace", label: strings.workplace, value: form.workplace ?? "", error: nil),
                     .button(.type(.submit), .class("button"), .text(strings.save))))
         }
     }

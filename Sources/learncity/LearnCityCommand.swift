@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LearnCityApp
+import Logging
 
 /// `learncity`: serve (the default), and the commands of design.md §4.
 @main
@@ -58,5 +59,3 @@ struct CommandFailure: Error {
     var message: String
     var status: Int32
 }
-
-import Logging

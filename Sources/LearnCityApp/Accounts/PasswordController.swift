@@ -1,5 +1,6 @@
 import Fluent
 import LearnCityCore
+import Plot
 import Vapor
 
 /// Changing one's own password (required after an admin set it).
@@ -68,5 +69,3 @@ enum PasswordPage {
         }
     }
 }
-
-import Plot

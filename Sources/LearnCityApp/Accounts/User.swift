@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
+import SQLKit
 import Vapor
 
 /// A staff or citizen account. Its organisation is the root of the data it may see; a
@@ -81,5 +82,3 @@ struct CreateUsers: AsyncMigration {
 enum SessionCookie {
     static let name = "learncity_session"
 }
-
-import SQLKit

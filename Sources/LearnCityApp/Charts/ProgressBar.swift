@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// A horizontal progress bar as inline SVG: the share reached, and a tick for where the year
@@ -35,5 +36,3 @@ enum ProgressBar {
 
     private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
 }
-
-import Foundation

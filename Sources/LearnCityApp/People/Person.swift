@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
+import SQLKit
 
 /// One human, keyed by the resident ID number (design.md §3). The number and the phone are
 /// stored only encrypted (`*_cipher`) and as keyed hashes for lookups (`*_hash`); what pages
@@ -78,5 +79,3 @@ struct CreatePeople: AsyncMigration {
         try await database.schema(Person.schema).delete()
     }
 }
-
-import SQLKit

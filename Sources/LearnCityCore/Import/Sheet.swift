@@ -1,3 +1,5 @@
+import Foundation
+
 /// A spreadsheet read from CSV or XLSX: rows with the line (CSV) or sheet row number (XLSX)
 /// where each starts, so conflicts name the row a user sees.
 public struct Sheet: Sendable {
@@ -42,5 +44,3 @@ public struct Sheet: Sendable {
         return sheet
     }
 }
-
-import Foundation

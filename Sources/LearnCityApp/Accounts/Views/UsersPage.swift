@@ -1,3 +1,4 @@
+import Foundation
 import LearnCityCore
 import Plot
 
@@ -80,5 +81,3 @@ enum UsersPage {
         }
     }
 }
-
-import Foundation

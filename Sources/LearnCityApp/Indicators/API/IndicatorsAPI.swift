@@ -1,3 +1,4 @@
+import Foundation
 import LearnCityCore
 import Vapor
 
@@ -111,5 +112,3 @@ enum IndicatorsAPI {
         return code
     }
 }
-
-import Foundation

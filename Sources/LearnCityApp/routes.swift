@@ -41,6 +41,9 @@ enum Routes {
         r.add(.GET, .person(0), access: .permission(.viewPeople), scoped: .person, handler: PeopleController.detail)
         r.add(.GET, .editPerson(0), access: .permission(.editPeople), scoped: .person, handler: PeopleEditing.editForm)
         r.add(.POST, .person(0), access: .permission(.editPeople), scoped: .person, handler: PeopleEditing.update)
+        r.add(.GET, .peopleDuplicates, access: .permission(.mergePeople), handler: DuplicatesController.report)
+        r.add(.POST, .mergePeople, access: .permission(.mergePeople), handler: DuplicatesController.merge)
+        r.add(.POST, .personExternalIDs(0), access: .permission(.editPeople), scoped: .person, handler: ExternalIDsController.change)
         r.add(.POST, .revealPerson(0), access: .permission(.revealPersonalData), scoped: .person, handler: PeopleController.reveal)
         r.add(.GET, .organisations, access: .permission(.viewOrganisations), handler: OrganisationsController.list)
         r.add(.GET, .organisationsExport, access: .permission(.viewOrganisations), handler: OrganisationsController.export)
@@ -81,8 +84,10 @@ enum Routes {
         r.add(.GET, .apiPeople, access: .permission(.viewPeople), api: PeopleAPI.listDoc, handler: PeopleAPI.list)
         r.add(.GET, .apiPerson(0), access: .permission(.viewPeople), api: PeopleAPI.detailDoc, scoped: .person, handler: PeopleAPI.detail)
         r.add(.GET, .apiMe, access: .signedIn, api: AccountsAPI.meDoc, handler: AccountsAPI.me)
-        r.add(.POST, .apiImportPeople, access: .permission(.importData), api: ImportsAPI.importDoc,
-              maxBody: ImportsController.maxUpload, handler: ImportsAPI.importPeople)
+        for kind in ImportKind.allCases {
+            r.add(.POST, .apiImport(kind), access: .permission(.importData), api: ImportsAPI.importDoc(kind),
+                  maxBody: ImportsController.maxUpload, handler: ImportsAPI.importFile(kind))
+        }
         r.add(.GET, .apiImports, access: .permission(.importData), api: ImportsAPI.listDoc, handler: ImportsAPI.list)
         r.add(.POST, .apiUndoImport(0), access: .permission(.importData), api: ImportsAPI.undoDoc, scoped: .importRun,
               handler: ImportsAPI.undo)

@@ -20,23 +20,23 @@ struct Indicators: AsyncParsableCommand {
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import people from CSV (UTF-8 or GB18030) or XLSX. (records and orgs arrive with their issues)")
+        abstract: "Import people or organisations from CSV (UTF-8 or GB18030) or XLSX.")
 
-    @Argument(help: "people (records and orgs: not available yet)") var what: String
+    @Argument(help: "What the file holds: people or orgs.") var what: String
     @Argument(help: "The file to import.") var file: String
     @Flag(help: "Check the file and report, writing nothing.") var dryRun = false
     @Flag(help: "Write nothing when any row is bad (exit status 2).") var strict = false
     @Flag(help: "Print the import summary as JSON.") var json = false
 
     func run() async throws {
-        guard what == "people" else {
-            throw CommandFailure(message: "import \(what) 尚未提供 / importing \(what) is not available yet; use: import people FILE", status: 1)
+        guard LearnCity.importKinds.contains(what) else {
+            throw CommandFailure(message: "未知的导入类型 \(what) / cannot import \(what); use: import \(LearnCity.importKinds.joined(separator: "|")) FILE", status: 1)
         }
         let url = URL(fileURLWithPath: file)
-        let (dryRun, strict) = (dryRun, strict)
+        let (dryRun, strict, what) = (dryRun, strict, what)
         let (summary, strictFailure) = try await AppRunner.run { app in
             _ = try await LearnCity.prepare(app, loadDemoIfEmpty: false)
-            return try await LearnCity.importPeople(app, file: url, dryRun: dryRun, strict: strict)
+            return try await LearnCity.importFile(app, kind: what, file: url, dryRun: dryRun, strict: strict)
         }
         if json {
             let encoder = JSONEncoder()

@@ -24,5 +24,6 @@ enum Migrations {
         app.migrations.add(CreateOrganisationMoves())
         app.migrations.add(CreateExperts())
         app.migrations.add(CreateTeachers())
+        app.migrations.add(AddPersonMergesAndExternalIDs())
     }
 }

@@ -4,18 +4,25 @@ import LearnCityCore
 import Vapor
 
 extension LearnCity {
-    /// `learncity import people FILE`: the summary, and whether the run should exit with 2
+    /// The kinds `learncity import KIND FILE` takes.
+    public static var importKinds: [String] { ImportKind.allCases.map(\.rawValue) }
+
+    /// `learncity import KIND FILE`: the summary, and whether the run should exit with 2
     /// (`--strict` found conflicts, nothing written).
-    public static func importPeople(_ app: Application, file: URL, dryRun: Bool, strict: Bool) async throws -> (summary: ImportSummary, strictFailure: Bool) {
+    public static func importFile(_ app: Application, kind name: String, file: URL, dryRun: Bool, strict: Bool) async throws -> (summary: ImportSummary, strictFailure: Bool) {
+        guard let kind = ImportKind(rawValue: name) else {
+            throw StartupError("未知的导入类型 \(name) / unknown import kind; use one of: \(importKinds.joined(separator: ", "))")
+        }
         let data: Data
         do { data = try Data(contentsOf: file, options: .mappedIfSafe) } catch {
             throw StartupError("无法读取文件 / cannot read \(file.path)")
         }
-        let importer = PeopleImporter(vault: app.learnCity.vault, scope: .all, actor: .commandLine, database: app.db)
+        let importer = kind.importer(ImportContext(vault: app.learnCity.vault, scope: .all, actor: .commandLine, database: app.db,
+                                                   language: .zh))
         do {
             let summary = try await importer.run(data, options: .init(fileName: file.lastPathComponent, dryRun: dryRun, strict: strict)).summary
             return (summary, strict && !summary.conflicts.isEmpty)
-        } catch let refusal as PeopleImporter.Refusal {
+        } catch let refusal as ImportRefusal {
             throw StartupError(refusal.message)
         }
     }

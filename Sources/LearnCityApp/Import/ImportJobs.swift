@@ -10,7 +10,7 @@ actor ImportJobs {
         var owner: UUID?
         var done = 0
         var total = 0
-        var outcome: PeopleImporter.Outcome?
+        var outcome: ImportOutcome?
         var failure: String?
         var finished: Bool { outcome != nil || failure != nil }
     }
@@ -28,7 +28,7 @@ actor ImportJobs {
         jobs[id]?.total = total
     }
 
-    func finish(_ id: UUID, outcome: PeopleImporter.Outcome?, failure: String?) {
+    func finish(_ id: UUID, outcome: ImportOutcome?, failure: String?) {
         jobs[id]?.outcome = outcome
         jobs[id]?.failure = failure
     }

@@ -3,17 +3,6 @@ import LearnCityCore
 import Plot
 
 enum ImportPages {
-    struct PreviewRow: Sendable { var line: Int; var cells: [String] }
-
-    /// A candidate as it will be stored: numbers masked, codes as users know them.
-    static func previewRow(_ c: PersonRowParser.Candidate, strings: Strings) -> PreviewRow {
-        let s = strings.imports, registry = strings.registry
-        return PreviewRow(line: c.line, cells: [
-            c.name, c.residentID.masked, c.residentID.gender == .male ? registry.male : registry.female,
-            c.phone?.masked ?? "—", c.region.rawValue, c.urbanRural.map { $0 == "urban" ? s.urban : s.rural } ?? "—",
-            c.employed.map { $0 ? s.yes : s.no } ?? "—", c.workplace ?? "—"])
-    }
-
     /// The counts of a summary as a row of figures.
     static func figures(_ summary: ImportSummary, _ strings: ImportStrings) -> Node<HTML.BodyContext> {
         .ul(.class("counts"),
@@ -38,7 +27,7 @@ enum ImportPages {
 
     /// Upload form and history.
     struct Index: PageView {
-        struct Row: Sendable { var id: Int; var fileName, actor: String; var at: Date; var summary: ImportSummary?; var undone: Bool }
+        struct Row: Sendable { var id: Int; var kind, fileName, actor: String; var at: Date; var summary: ImportSummary?; var undone: Bool }
         struct Model: Sendable { var runs: [Row]; var error: String?; var notice: String? }
 
         var model: Model
@@ -46,45 +35,63 @@ enum ImportPages {
         var pageTitle: String { context.strings.imports.title }
 
         func content() -> Node<HTML.BodyContext> {
+            .group(uploadForm(), history())
+        }
+
+        private func uploadForm() -> Node<HTML.BodyContext> {
             let strings = context.strings.imports
-            return .group(
-                .section(.class("card"),
-                    .h1(.text(strings.title)),
-                    .p(.class("muted"), .text(strings.intro)),
-                    .unwrap(model.notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
-                    .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
-                    .form(.method(.post), .action(SiteURL.imports.path), .enctype(.multipartData),
-                        csrfField(),
-                        .div(.class("field"), .label(.for("file"), .text(strings.file)),
-                             .input(.type(.file), .name("file"), .id("file"),
-                                    .attribute(named: "accept", value: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
-                        .label(.class("check"), .input(.type(.checkbox), .name("strict"), .value("1")),
-                               .text(" " + strings.strict + "（" + strings.strictHint + "）")),
-                        .div(.button(.type(.submit), .class("button"), .text(strings.dryRunButton))))),
-                .section(.class("card"),
-                    .h2(.text(strings.historyTitle)),
-                    model.runs.isEmpty ? .p(.class("empty"), .text(strings.noHistory)) : .div(.class("table-wrap"), .table(.class("list"),
-                        .thead(.tr(.th(.text(context.strings.registry.time)), .th(.text(strings.file)), .th(.text(context.strings.registry.actor)),
-                                   .th(.text(strings.imported)), .th(.text(strings.updated)), .th(.text(strings.conflictRows)), .th())),
-                        .tbody(.forEach(model.runs) { run in
-                            .tr(.td(.text(DateText.minute(run.at, context.timeZone))), .td(.text(run.fileName)), .td(.text(run.actor)),
-                                .td(.text(run.summary.map { String($0.imported) } ?? "—")), .td(.text(run.summary.map { String($0.updated) } ?? "—")),
-                                .td(.text(run.summary.map { String($0.conflictRows) } ?? "—")),
-                                .td(run.undone ? .text(strings.undone) : .form(.method(.post), .action(SiteURL.undoImport(run.id).path), .class("inline"),
-                                    csrfField(), .button(.type(.submit), .class("link"), .text(strings.undo)))))
-                        }))))
-            )
+            let kinds = FormFields.select(name: "kind", label: strings.kind,
+                                          options: ImportKind.allCases.map { ($0.rawValue, strings.kindName($0)) }, selected: nil, error: nil)
+            let file: Node<HTML.FormContext> = .div(.class("field"), .label(.for("file"), .text(strings.file)),
+                .input(.type(.file), .name("file"), .id("file"),
+                       .attribute(named: "accept", value: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))
+            return .section(.class("card"),
+                .h1(.text(strings.title)),
+                .p(.class("muted"), .text(strings.intro)),
+                .unwrap(model.notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+                .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
+                .form(.method(.post), .action(SiteURL.imports.path), .enctype(.multipartData),
+                    csrfField(), kinds, file,
+                    .label(.class("check"), .input(.type(.checkbox), .name("strict"), .value("1")),
+                           .text(" " + strings.strict + "（" + strings.strictHint + "）")),
+                    .div(.button(.type(.submit), .class("button"), .text(strings.dryRunButton)))))
+        }
+
+        private func history() -> Node<HTML.BodyContext> {
+            let strings = context.strings.imports, registry = context.strings.registry
+            guard !model.runs.isEmpty else {
+                return .section(.class("card"), .h2(.text(strings.historyTitle)), .p(.class("empty"), .text(strings.noHistory)))
+            }
+            let head: Node<HTML.TableContext> = .thead(.tr(
+                .th(.text(registry.time)), .th(.text(strings.kind)), .th(.text(strings.file)), .th(.text(registry.actor)),
+                .th(.text(strings.imported)), .th(.text(strings.updated)), .th(.text(strings.conflictRows)), .th()))
+            return .section(.class("card"),
+                .h2(.text(strings.historyTitle)),
+                .div(.class("table-wrap"), .table(.class("list"), head, .tbody(.forEach(model.runs) { historyRow($0) }))))
+        }
+
+        private func historyRow(_ run: Row) -> Node<HTML.TableContext> {
+            let strings = context.strings.imports
+            let figure: (KeyPath<ImportSummary, Int>) -> String = { path in run.summary.map { String($0[keyPath: path]) } ?? "—" }
+            let undo: Node<HTML.BodyContext> = run.undone ? .text(strings.undone)
+                : .form(.method(.post), .action(SiteURL.undoImport(run.id).path), .class("inline"),
+                        csrfField(), .button(.type(.submit), .class("link"), .text(strings.undo)))
+            return .tr(.td(.text(DateText.minute(run.at, context.timeZone))),
+                       .td(.text(ImportKind(rawValue: run.kind).map(strings.kindName) ?? run.kind)), .td(.text(run.fileName)),
+                       .td(.text(run.actor)), .td(.text(figure(\.imported))), .td(.text(figure(\.updated))),
+                       .td(.text(figure(\.conflictRows))), .td(undo))
         }
     }
 
     /// What a file would do, before anything is written.
     struct DryRun: PageView {
         struct Model: Sendable {
+            var kind: ImportKind
             var fileName: String
             var strict: Bool
             var staged: UUID
             var summary: ImportSummary
-            var preview: [PreviewRow]
+            var preview: ImportPreview
         }
 
         var model: Model
@@ -92,24 +99,23 @@ enum ImportPages {
         var pageTitle: String { context.strings.imports.dryRunTitle }
 
         func content() -> Node<HTML.BodyContext> {
-            let strings = context.strings.imports, registry = context.strings.registry
+            let strings = context.strings.imports
             let refused = model.strict && !model.summary.conflicts.isEmpty
             return .section(.class("card"),
                 .h1(.text(strings.dryRunTitle)),
-                .p(.class("muted"), .text(model.fileName)),
+                .p(.class("muted"), .text(strings.kindName(model.kind) + " · " + model.fileName)),
                 figures(model.summary, strings),
                 .if(refused, .p(.class("alert"), .text(strings.strictRefused))),
                 .h2(.text(strings.previewTitle)),
                 .div(.class("table-wrap"), .table(.class("list"), .id("preview"),
-                    .thead(.tr(.th(.text(strings.row)), .th(.text(registry.name)), .th(.text(registry.residentID)), .th(.text(registry.gender)),
-                               .th(.text(registry.phone)), .th(.text(registry.region)), .th(.text(strings.urbanRural)), .th(.text(strings.employed)),
-                               .th(.text(strings.workplace)))),
-                    .tbody(.forEach(model.preview) { row in .tr(.td(.text(String(row.line))), .forEach(row.cells) { .td(.text($0)) }) }))),
+                    .thead(.tr(.th(.text(strings.row)), .forEach(model.preview.headers) { .th(.text($0)) })),
+                    .tbody(.forEach(model.preview.rows) { row in .tr(.td(.text(String(row.line))), .forEach(row.cells) { .td(.text($0)) }) }))),
                 conflicts(model.summary, strings),
                 .if(!refused, .form(.method(.post), .action(SiteURL.importConfirm.path), .class("toolbar"),
                     csrfField(),
                     .input(.type(.hidden), .name("staged"), .value(model.staged.uuidString)),
                     .input(.type(.hidden), .name("fileName"), .value(model.fileName)),
+                    .input(.type(.hidden), .name("kind"), .value(model.kind.rawValue)),
                     .if(model.strict, .input(.type(.hidden), .name("strict"), .value("1"))),
                     .button(.type(.submit), .class("button"), .text(strings.confirmButton)),
                     .a(.class("button secondary"), .href(SiteURL.imports.path), .text(strings.cancel)))))

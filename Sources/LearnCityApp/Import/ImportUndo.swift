@@ -1,39 +1,84 @@
 import Fluent
 import Foundation
 import LearnCityCore
+import SQLKit
 
-/// Undoes a whole import while nothing has touched its rows since: people it created are
-/// removed, people it changed get their previous content back. Otherwise nothing changes.
+/// Undoes a whole import while nothing has touched its rows since: rows it created are
+/// removed, rows it changed get their previous content back. Otherwise nothing changes.
 enum ImportUndo {
     enum Problem: Error, Equatable { case notFound, alreadyUndone, touchedSince(Int) }
 
     static func undo(_ importID: Int, actor: Audit.Actor, on database: any Database) async throws {
         try await database.transaction { db in
-            guard let run = try await ImportRun.find(importID, on: db), run.kind == "people" else { throw Problem.notFound }
+            guard let run = try await ImportRun.find(importID, on: db), let kind = ImportKind(rawValue: run.kind) else { throw Problem.notFound }
             guard run.state == .applied else { throw Problem.alreadyUndone }
-            let created = try await Person.query(on: db).filter(\.$createdImportID == importID).all()
             let changes = try await ImportChange.query(on: db).filter(\.$importID == importID).all()
-            let changed = try await Person.query(on: db).filter(\.$id ~~ changes.map(\.entityID)).all()
-            let touched = (created + changed).filter { $0.importID != importID || $0.editedAt != nil }
-            guard touched.isEmpty else { throw Problem.touchedSince(touched.count) }
-            let decoder = JSONDecoder()
-            let byID = Dictionary(uniqueKeysWithValues: changed.compactMap { person in person.id.map { ($0, person) } })
-            for change in changes {
-                guard let person = byID[change.entityID] else { continue }
-                try decoder.decode(PeopleImporter.Previous.self, from: Data(change.previous.utf8)).restore(person)
-                try await person.update(on: db)
-            }
-            for chunk in created.compactMap(\.id).chunked(500) {
-                // Accounts linked to a person this import created keep the account, not the link.
-                try await User.query(on: db).filter(\.$personID ~~ Array(chunk)).set(\.$personID, to: nil).update()
-                try await IdentityCode.query(on: db).filter(\.$personID ~~ Array(chunk)).delete()
-                try await Person.query(on: db).filter(\.$id ~~ Array(chunk)).delete()
+            let (removed, restored): (Int, Int)
+            switch kind {
+            case .people: (removed, restored) = try await undoPeople(importID, changes: changes, on: db)
+            case .orgs: (removed, restored) = try await undoOrganisations(importID, changes: changes, actor: actor, on: db)
             }
             run.state = .undone
             run.undoneAt = Date()
             try await run.update(on: db)
             try await Audit.record(.delete, entity: "import", id: String(importID),
-                                   summary: "undone: removed \(created.count), restored \(changes.count)", by: actor, on: db)
+                                   summary: "undone: removed \(removed), restored \(restored)", by: actor, on: db)
         }
+    }
+
+    private static func undoPeople(_ importID: Int, changes: [ImportChange], on db: any Database) async throws -> (Int, Int) {
+        let created = try await Person.query(on: db).filter(\.$createdImportID == importID).all()
+        let changed = try await Person.query(on: db).filter(\.$id ~~ changes.map(\.entityID)).all()
+        let touched = (created + changed).filter { $0.importID != importID || $0.editedAt != nil || $0.mergedIntoID != nil }
+        guard touched.isEmpty else { throw Problem.touchedSince(touched.count) }
+        let decoder = JSONDecoder()
+        let byID = Dictionary(uniqueKeysWithValues: changed.compactMap { person in person.id.map { ($0, person) } })
+        for change in changes {
+            guard let person = byID[change.entityID] else { continue }
+            try decoder.decode(PeopleImporter.Previous.self, from: Data(change.previous.utf8)).restore(person)
+            try await person.update(on: db)
+        }
+        for chunk in created.compactMap(\.id).chunked(500) {
+            let ids = Array(chunk)
+            // Accounts linked to a person this import created keep the account, not the link.
+            try await User.query(on: db).filter(\.$personID ~~ ids).set(\.$personID, to: nil).update()
+            try await IdentityCode.query(on: db).filter(\.$personID ~~ ids).delete()
+            try await PersonExternalID.query(on: db).filter(\.$personID ~~ ids).delete()
+            try await Person.query(on: db).filter(\.$id ~~ ids).delete()
+        }
+        return (created.count, changes.count)
+    }
+
+    /// Organisations it created go (deepest first) unless something now hangs under or works in
+    /// them; organisations it changed get their content and their parent back.
+    private static func undoOrganisations(_ importID: Int, changes: [ImportChange], actor: Audit.Actor,
+                                          on db: any Database) async throws -> (Int, Int) {
+        let created = try await Organisation.query(on: db).filter(\.$createdImportID == importID).all()
+        let changed = try await Organisation.query(on: db).filter(\.$id ~~ changes.map(\.entityID)).all()
+        let createdIDs = Set(created.compactMap(\.id))
+        var touched = (created + changed).filter { $0.importID != importID }.count
+        if !createdIDs.isEmpty {
+            let ids = Array(createdIDs)
+            touched += try await Organisation.query(on: db).filter(\.$parentID ~~ ids).all().filter { !createdIDs.contains($0.id ?? 0) }.count
+            touched += try await User.query(on: db).filter(\.$organisationID ~~ ids).count()
+            touched += try await Teacher.query(on: db).filter(\.$organisationID ~~ ids).count()
+        }
+        guard touched == 0 else { throw Problem.touchedSince(touched) }
+        let decoder = JSONDecoder()
+        for change in changes {
+            guard let org = changed.first(where: { $0.id == change.entityID }) else { continue }
+            let previous = try decoder.decode(OrganisationImporter.Previous.self, from: Data(change.previous.utf8))
+            if previous.parentID != org.parentID, let parentID = previous.parentID, let parent = try await Organisation.find(parentID, on: db) {
+                try await OrganisationService.move(org, under: parent, actor: actor, on: db)
+            }
+            let fresh = try await Organisation.find(org.id, on: db) ?? org
+            previous.restore(fresh)
+            try await fresh.update(on: db)
+        }
+        for org in created.sorted(by: { $0.depth > $1.depth }) {
+            try await OrganisationMove.query(on: db).filter(\.$organisationID == org.requireID()).delete()
+            try await org.delete(on: db)
+        }
+        return (created.count, changes.count)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import LearnCityCore
 import Vapor
 
-/// The import over HTTP: `POST /api/v1/imports/people` with the file as the body returns the
+/// The import over HTTP: `POST /api/v1/imports/{people,orgs}` with the file as the body returns the
 /// summary of design.md §4; the history and undo as for the pages.
 enum ImportsAPI {
     struct SummaryDTO: Content, APISchema {
@@ -49,28 +49,35 @@ enum ImportsAPI {
         }
     }
 
-    static let importDoc = APIDoc(
-        operationID: "importPeople", summary: "Import people from a CSV or XLSX file sent as the request body", tag: "imports",
-        parameters: [
-            .init(name: "dryRun", description: "Check and report, write nothing", required: false, schema: Schema.boolean),
-            .init(name: "strict", description: "Write nothing when any row is bad", required: false, schema: Schema.boolean),
-            .init(name: "fileName", description: "Name for the import history", required: false, schema: Schema.string()),
-        ],
-        response: SummaryDTO.self, problems: [.badRequest, .payloadTooLarge])
+    static func importDoc(_ kind: ImportKind) -> APIDoc {
+        APIDoc(
+            operationID: "import" + kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst(),
+            summary: "Import \(kind.rawValue) from a CSV or XLSX file sent as the request body", tag: "imports",
+            parameters: [
+                .init(name: "dryRun", description: "Check and report, write nothing", required: false, schema: Schema.boolean),
+                .init(name: "strict", description: "Write nothing when any row is bad", required: false, schema: Schema.boolean),
+                .init(name: "fileName", description: "Name for the import history", required: false, schema: Schema.string()),
+            ],
+            response: SummaryDTO.self, problems: [.badRequest, .payloadTooLarge])
+    }
     static let listDoc = APIDoc(operationID: "listImports", summary: "Import history", tag: "imports", response: RunDTO.self, isList: true)
     static let undoDoc = APIDoc(operationID: "undoImport", summary: "Undo a whole import while its rows are untouched", tag: "imports",
                                 response: RunDTO.self, problems: [.notFound, .conflict])
 
-    @Sendable static func importPeople(_ request: Request) async throws -> Response {
+    static func importFile(_ kind: ImportKind) -> @Sendable (Request) async throws -> Response {
+        { request in try await importFile(kind, request) }
+    }
+
+    private static func importFile(_ kind: ImportKind, _ request: Request) async throws -> Response {
         guard let body = request.body.data, body.readableBytes > 0 else { throw AppError(.badRequest, detail: "empty body") }
-        let options = PeopleImporter.Options(
+        let options = ImportOptions(
             fileName: request.query[String.self, at: "fileName"] ?? "api-upload",
             dryRun: request.query[Bool.self, at: "dryRun"] ?? false, strict: request.query[Bool.self, at: "strict"] ?? false)
         do {
-            let outcome = try await ImportsController.makeImporter(request).run(Data(buffer: body), options: options)
+            let outcome = try await ImportsController.makeImporter(request, kind: kind).run(Data(buffer: body), options: options)
             let status: HTTPResponseStatus = options.strict && !outcome.summary.conflicts.isEmpty ? .unprocessableEntity : .ok
             return try await SummaryDTO(outcome.summary, importID: outcome.importID).encodeResponse(status: status, for: request)
-        } catch let refusal as PeopleImporter.Refusal {
+        } catch let refusal as ImportRefusal {
             return try await SummaryDTO(refusal.summary, importID: nil).encodeResponse(status: .unprocessableEntity, for: request)
         }
     }

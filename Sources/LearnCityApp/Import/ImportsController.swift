@@ -3,18 +3,20 @@ import Foundation
 import LearnCityCore
 import Vapor
 
-/// Importing people in the browser: upload → dry run (counts, first rows, every conflict) →
+/// Importing people and organisations in the browser: upload → dry run (counts, first rows, every conflict) →
 /// import in the background with a progress bar → summary; and the history, with undo.
 enum ImportsController {
     static let maxUpload = 200 * 1024 * 1024
 
     struct Upload: Content {
         var file: File?
+        var kind: String?
         var strict: String?
     }
 
     struct Confirm: Content {
         var staged: UUID?
+        var kind: String?
         var fileName: String?
         var strict: String?
     }
@@ -30,13 +32,14 @@ enum ImportsController {
         }
         let data = Data(buffer: file.data)
         let strict = form.strict != nil
+        let kind = form.kind.flatMap(ImportKind.init(rawValue:)) ?? .people
         do {
-            let outcome = try await makeImporter(request).run(data, options: .init(fileName: file.filename, dryRun: true, strict: strict))
+            let outcome = try await makeImporter(request, kind: kind).run(data, options: .init(fileName: file.filename, dryRun: true, strict: strict))
             let staged = try ImportStaging.store(data, app: request.application)
-            let model = ImportPages.DryRun.Model(fileName: file.filename, strict: strict, staged: staged,
-                                                 summary: outcome.summary, preview: outcome.preview.map { ImportPages.previewRow($0, strings: request.strings) })
+            let model = ImportPages.DryRun.Model(kind: kind, fileName: file.filename, strict: strict, staged: staged,
+                                                 summary: outcome.summary, preview: outcome.preview)
             return ImportPages.DryRun(model: model, context: PageContext(request)).response()
-        } catch let refusal as PeopleImporter.Refusal {
+        } catch let refusal as ImportRefusal {
             return try await page(request, error: refusal.message, status: .unprocessableEntity)
         }
     }
@@ -48,15 +51,15 @@ enum ImportsController {
         }
         let jobs = request.application.learnCity.importJobs
         let job = await jobs.start(owner: request.auth.get(User.self)?.id)
-        var importer = try await makeImporter(request)
-        importer.progress = { done, total in Task { await jobs.update(job, done: done, total: total) } }
-        let options = PeopleImporter.Options(fileName: form.fileName ?? "upload", dryRun: false, strict: form.strict != nil)
+        let kind = form.kind.flatMap(ImportKind.init(rawValue:)) ?? .people
+        let importer = try await makeImporter(request, kind: kind) { done, total in Task { await jobs.update(job, done: done, total: total) } }
+        let options = ImportOptions(fileName: form.fileName ?? "upload", dryRun: false, strict: form.strict != nil)
         let app = request.application
         Task.detached {
             do {
                 let outcome = try await importer.run(data, options: options)
                 await jobs.finish(job, outcome: outcome, failure: nil)
-            } catch let refusal as PeopleImporter.Refusal {
+            } catch let refusal as ImportRefusal {
                 await jobs.finish(job, outcome: nil, failure: refusal.message)
             } catch {
                 app.logger.report(error: error)
@@ -94,8 +97,10 @@ enum ImportsController {
         return run
     }
 
-    static func makeImporter(_ request: Request) async throws -> PeopleImporter {
-        PeopleImporter(vault: request.vault, scope: try await request.accountScope(), actor: Audit.Actor(request), database: request.db)
+    static func makeImporter(_ request: Request, kind: ImportKind,
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> any TableImporter {
+        kind.importer(ImportContext(vault: request.vault, scope: try await request.accountScope(), actor: Audit.Actor(request),
+                                    database: request.db, language: request.language, progress: progress))
     }
 
     static func history(_ request: Request) async throws -> [ImportRun] {
@@ -106,7 +111,7 @@ enum ImportsController {
 
     private static func page(_ request: Request, error: String?, notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let runs = try await history(request).map { run in
-            ImportPages.Index.Row(id: run.id ?? 0, fileName: run.fileName, actor: run.actorName, at: run.createdAt ?? Date(),
+            ImportPages.Index.Row(id: run.id ?? 0, kind: run.kind, fileName: run.fileName, actor: run.actorName, at: run.createdAt ?? Date(),
                                   summary: run.decodedSummary, undone: run.state == .undone)
         }
         return ImportPages.Index(model: .init(runs: runs, error: error, notice: notice), context: PageContext(request)).response(status: status)

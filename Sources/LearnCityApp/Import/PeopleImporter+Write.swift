@@ -6,18 +6,11 @@ import SQLKit
 extension PeopleImporter {
     /// Writes the plan in one transaction: multi-row inserts in batches, updates with their
     /// previous content kept for undo, the history entry and its audit line.
-    func write(_ plan: Plan, summary: ImportSummary, options: Options) async throws -> Int {
+    func write(_ plan: Plan, summary: ImportSummary, options: ImportOptions) async throws -> Int {
         let encoder = JSONEncoder()
         let total = plan.inserts.count + plan.updates.count
         return try await database.transaction { db in
-            let run = ImportRun()
-            run.kind = "people"
-            run.fileName = String(options.fileName.suffix(200))
-            run.userID = actor.id
-            run.actorName = actor.name
-            run.summary = String(decoding: try encoder.encode(summary), as: UTF8.self)
-            run.state = .applied
-            try await run.create(on: db)
+            let run = try await ImportTable.begin(.people, summary: summary, options: options, actor: context.actor, on: db)
             let importID = try run.requireID()
             let now = Date()
             try await BulkInsert.prepare(db)
@@ -37,9 +30,7 @@ extension PeopleImporter {
                 person.importID = importID
                 try await person.update(on: db)
             }
-            try await Audit.record(.create, entity: "import", id: String(importID),
-                                   summary: "people from \(run.fileName): imported \(summary.imported), updated \(summary.updated), ignored \(summary.ignored), conflicts \(summary.conflicts.count)",
-                                   by: actor, on: db)
+            try await ImportTable.audit(.people, run: run, summary: summary, actor: context.actor, on: db)
             return importID
         }
     }
@@ -65,7 +56,7 @@ extension PeopleImporter {
 
     private func apply(_ c: PersonRowParser.Candidate, fingerprint: String, to person: Person) throws {
         person.name = c.name
-        try PersonService.apply(id: c.residentID, phone: c.phone, to: person, vault: vault)
+        try PersonService.apply(id: c.residentID, phone: c.phone, to: person, vault: context.vault)
         person.regionCode = c.region.rawValue
         person.urbanRural = c.urbanRural
         person.employed = c.employed

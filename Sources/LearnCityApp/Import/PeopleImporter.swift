@@ -7,39 +7,18 @@ import SQLKit
 /// imported, updated, ignored or a conflict; a re-imported file is ignored row by row; a person
 /// outside the importer's scope is left untouched and not revealed; a person changed by hand
 /// since is a `changed_by_user` conflict. Everything is written in one transaction, in batches.
-struct PeopleImporter {
-    struct Options: Sendable {
-        var fileName: String
-        var dryRun = false
-        var strict = false
-    }
-
-    /// Why a whole file is refused (one clear message, nothing written).
-    struct Refusal: Error, Sendable {
-        var summary: ImportSummary
-        var message: String { summary.conflicts.first?.message ?? "" }
-    }
-
-    let vault: PersonalDataVault
-    let scope: AccountScope
-    let actor: Audit.Actor
-    let database: any Database
-    /// Called with (rows done, rows in all) as the work advances.
-    var progress: (@Sendable (Int, Int) -> Void)?
+struct PeopleImporter: TableImporter {
+    let context: ImportContext
+    private var vault: PersonalDataVault { context.vault }
+    private var scope: AccountScope { context.scope }
+    var database: any Database { context.database }
+    var progress: (@Sendable (Int, Int) -> Void)? { context.progress }
 
     static let batchSize = 500
 
-    /// The result: the summary, the history entry when something was written, and the first
-    /// rows as they will be (or were) stored, for the dry-run page.
-    struct Outcome: Sendable {
-        var summary: ImportSummary
-        var importID: Int?
-        var preview: [PersonRowParser.Candidate]
-    }
-
-    func run(_ data: Data, options: Options) async throws -> Outcome {
+    func run(_ data: Data, options: ImportOptions) async throws -> ImportOutcome {
         var summary = ImportSummary(dryRun: options.dryRun)
-        let (header, rows) = try Self.readTable(data, dryRun: options.dryRun)
+        let (header, rows) = try ImportTable.read(data, specs: PersonRowParser.columns, dryRun: options.dryRun)
         summary.unknownColumns = header.unknown
         summary.rows = rows.count
         let parser = try await makeParser()
@@ -62,41 +41,28 @@ struct PeopleImporter {
             }
         }
         let plan = try await plan(candidates, summary: &summary)
-        summary.status = summary.conflicts.isEmpty ? .ok : (options.strict ? .error : .warning)
-        summary.conflicts.sort { ($0.row ?? 0, $0.column ?? "") < ($1.row ?? 0, $1.column ?? "") }
-        let preview = Array((plan.inserts.map(\.candidate) + plan.updates.map(\.1.candidate)).sorted { $0.line < $1.line }.prefix(10))
+        ImportTable.settle(&summary, strict: options.strict)
+        let first = (plan.inserts.map(\.candidate) + plan.updates.map(\.1.candidate)).sorted { $0.line < $1.line }.prefix(10)
+        let preview = ImportPreview(headers: Self.previewHeaders(context.strings), rows: first.map { Self.previewRow($0, strings: context.strings) })
         if options.dryRun || (options.strict && !summary.conflicts.isEmpty) {
-            return Outcome(summary: summary, importID: nil, preview: preview)
+            return ImportOutcome(summary: summary, importID: nil, preview: preview)
         }
         let importID = try await write(plan, summary: summary, options: options)
-        return Outcome(summary: summary, importID: importID, preview: preview)
+        return ImportOutcome(summary: summary, importID: importID, preview: preview)
     }
 
-    /// The sheet's header and its data rows (blank rows are not data).
-    static func readTable(_ data: Data, dryRun: Bool) throws -> (HeaderMap, [Sheet.Row]) {
-        func refuse(_ code: ImportConflict.Code, _ message: String, column: String? = nil) -> Refusal {
-            var summary = ImportSummary(dryRun: dryRun)
-            summary.status = .error
-            summary.conflicts = [ImportConflict(row: nil, column: column, code: code, message: message)]
-            return Refusal(summary: summary)
-        }
-        let sheet: Sheet
-        do { sheet = try Sheet.read(data) } catch {
-            switch error {
-            case .empty: throw refuse(.emptyFile, "文件没有数据 / the file has no data")
-            case .notASpreadsheet, .undecodableText:
-                throw refuse(.notASpreadsheet, "不是 CSV 或 XLSX 表格 / not a CSV or XLSX spreadsheet")
-            }
-        }
-        let header: HeaderMap
-        do { header = try HeaderMap.find(in: sheet, specs: PersonRowParser.columns) } catch {
-            guard case .missingColumns(let names) = error else { throw error }
-            throw refuse(.missingColumn, "缺少必填列：\(names.joined(separator: "、")) / missing required column(s)",
-                         column: names.joined(separator: ","))
-        }
-        let rows = sheet.rows.dropFirst(header.headerIndex + 1).filter { !$0.isBlank }
-        guard !rows.isEmpty else { throw refuse(.emptyFile, "表头下没有数据行 / no data rows under the header") }
-        return (header, Array(rows))
+    static func previewHeaders(_ strings: Strings) -> [String] {
+        let s = strings.imports, registry = strings.registry
+        return [registry.name, registry.residentID, registry.gender, registry.phone, registry.region, s.urbanRural, s.employed, s.workplace]
+    }
+
+    /// A candidate as it will be stored: numbers masked, codes as users know them.
+    static func previewRow(_ c: PersonRowParser.Candidate, strings: Strings) -> ImportPreview.Row {
+        let s = strings.imports, registry = strings.registry
+        return ImportPreview.Row(line: c.line, cells: [
+            c.name, c.residentID.masked, c.residentID.gender == .male ? registry.male : registry.female,
+            c.phone?.masked ?? "—", c.region.rawValue, c.urbanRural.map { $0 == "urban" ? s.urban : s.rural } ?? "—",
+            c.employed.map { $0 ? s.yes : s.no } ?? "—", c.workplace ?? "—"])
     }
 
     private func makeParser() async throws -> PersonRowParser {
@@ -179,8 +145,8 @@ struct PeopleImporter {
                     }
                     continue
                 }
-                if !scope.canChangePerson(region: person.region) || person.fingerprint == fingerprint {
-                    summary.ignored += 1   // not ours (and not revealed), or identical
+                if !scope.canChangePerson(region: person.region) || person.fingerprint == fingerprint || person.mergedIntoID != nil {
+                    summary.ignored += 1   // not ours (and not revealed), identical, or merged into someone else
                 } else if person.editedAt != nil {
                     summary.conflicts.append(ImportConflict(row: candidate.line, column: nil, code: .changedByUser,
                         message: "此人信息已被手工修改，导入不会覆盖 / changed by hand since; the import does not overwrite it"))

@@ -8,11 +8,15 @@ struct ImportStrings: Sendable {
     let progress: @Sendable (_ done: Int, _ total: Int) -> String
     let strictRefused: String
     let urbanRural, employed, workplace, urban, rural, yes, no: String
+    let kind: String
+    let kindNames: [ImportKind: String]
+
+    func kindName(_ kind: ImportKind) -> String { kindNames[kind] ?? kind.rawValue }
 }
 
 extension ImportStrings {
     static let zh = ImportStrings(
-        title: "批量导入人员", intro: "上传 CSV（UTF-8 或 GBK/GB18030）或 XLSX 表格，表头可为中文或英文、列的顺序不限。先试运行，确认无误后再导入。",
+        title: "批量导入", intro: "上传 CSV（UTF-8 或 GBK/GB18030）或 XLSX 表格，表头可为中文或英文、列的顺序不限。先试运行，确认无误后再导入。",
         file: "表格文件", strict: "严格模式", strictHint: "有任何一行出错就整批不写入", dryRunButton: "试运行",
         chooseFile: "请选择要上传的文件。", uploadExpired: "上传的文件已过期，请重新上传。",
         dryRunTitle: "试运行结果（尚未写入）", confirmButton: "确认导入", cancel: "取消", previewTitle: "前几行将这样保存",
@@ -24,10 +28,11 @@ extension ImportStrings {
         touchedSince: { count in "有 \(count) 条记录在导入后被修改过，不能整体撤销。" },
         progress: { done, total in "已处理 \(done) / \(total)" },
         strictRefused: "严格模式：发现问题，整批未写入。",
-        urbanRural: "城乡", employed: "就业", workplace: "工作单位", urban: "城镇", rural: "农村", yes: "在职", no: "否")
+        urbanRural: "城乡", employed: "就业", workplace: "工作单位", urban: "城镇", rural: "农村", yes: "在职", no: "否",
+        kind: "导入内容", kindNames: [.people: "人员", .orgs: "机构"])
 
     static let en = ImportStrings(
-        title: "Import people", intro: "Upload a CSV (UTF-8 or GBK/GB18030) or XLSX file; headers in Chinese or English, in any order. A dry run comes first; then confirm.",
+        title: "Bulk import", intro: "Upload a CSV (UTF-8 or GBK/GB18030) or XLSX file; headers in Chinese or English, in any order. A dry run comes first; then confirm.",
         file: "Spreadsheet", strict: "Strict", strictHint: "write nothing if any row is bad", dryRunButton: "Dry run",
         chooseFile: "Choose a file to upload.", uploadExpired: "The upload has expired; please upload it again.",
         dryRunTitle: "Dry run (nothing written yet)", confirmButton: "Import", cancel: "Cancel", previewTitle: "The first rows will be stored like this",
@@ -39,5 +44,6 @@ extension ImportStrings {
         touchedSince: { count in "\(count) rows were changed after the import; it cannot be undone as a whole." },
         progress: { done, total in "\(done) of \(total) done" },
         strictRefused: "Strict mode: problems found, nothing was written.",
-        urbanRural: "Urban/rural", employed: "Employed", workplace: "Workplace", urban: "urban", rural: "rural", yes: "yes", no: "no")
+        urbanRural: "Urban/rural", employed: "Employed", workplace: "Workplace", urban: "urban", rural: "rural", yes: "yes", no: "no",
+        kind: "What the file holds", kindNames: [.people: "People", .orgs: "Organisations"])
 }

@@ -9,6 +9,11 @@ struct RegistryStrings: Sendable {
     let newOrganisation, code, codeTaken, director, demonstration, move, moveCycle, close, closed, history, childCount: String
     let auditTitle, time, actor, address, action, entity, summary, noEvents, filter, from, to, all: String
     let auditAction: @Sendable (AuditAction) -> String
+    let duplicatesTitle, duplicatesIntro, noDuplicates, samePhone, sameNameBirth, keep, mergeReason, mergeButton: String
+    let mergeDone, mergeChooseKeep, mergeReasonRequired: String
+    let duplicateGroup: @Sendable (Int) -> String
+    let possibleDuplicates: @Sendable (Int) -> String
+    let externalIDsTitle, noExternalIDs, provider, externalID, addExternalID, remove, externalIDInvalid, externalIDTaken: String
 }
 
 extension RegistryStrings {
@@ -48,7 +53,15 @@ extension RegistryStrings {
             case .identityConfirmed: "身份确认"
             case .resetCode: "发放密码重置码"
             }
-        })
+        },
+        duplicatesTitle: "疑似重复人员", duplicatesIntro: "姓名和出生日期相同、或手机号相同的不同身份证号登记，可能是同一个人（如身份证号录错）。选择保留的一条并说明理由，其余合并到它：学习记录、账号和外部账号都会转到保留的人名下，被合并的登记保留备查。",
+        noDuplicates: "没有发现疑似重复的人员。", samePhone: "手机号相同", sameNameBirth: "姓名和出生日期相同", keep: "保留",
+        mergeReason: "合并理由", mergeButton: "合并到保留的一条", mergeDone: "已合并。",
+        mergeChooseKeep: "请选择要保留的一条。", mergeReasonRequired: "请填写合并理由。",
+        duplicateGroup: { n in "第 \(n) 组" }, possibleDuplicates: { n in "有 \(n) 条登记与此人姓名、出生日期或手机号相同，可能重复。" },
+        externalIDsTitle: "外部平台账号", noExternalIDs: "没有登记外部平台账号。", provider: "平台（机构）", externalID: "账号",
+        addExternalID: "添加", remove: "删除", externalIDInvalid: "请选择机构并填写账号（不超过100个字符）。",
+        externalIDTaken: "该机构的这个账号已对应另一个人。")
 
     static let en = RegistryStrings(
         peopleTitle: "People", searchPlaceholder: "Name or resident ID", searchButton: "Search", name: "Name",
@@ -89,5 +102,13 @@ extension RegistryStrings {
             case .identityConfirmed: "Identity confirmed"
             case .resetCode: "Reset code issued"
             }
-        })
+        },
+        duplicatesTitle: "Possible duplicates", duplicatesIntro: "Registrations under different resident IDs with the same name and birth date, or the same phone, may be one person (a mistyped ID). Pick the one to keep and give a reason; the others are merged into it: learning records, accounts and external ids move to it, and the merged registrations stay on file.",
+        noDuplicates: "No possible duplicates found.", samePhone: "same phone", sameNameBirth: "same name and birth date", keep: "Keep",
+        mergeReason: "Reason for merging", mergeButton: "Merge into the one kept", mergeDone: "Merged.",
+        mergeChooseKeep: "Choose the registration to keep.", mergeReasonRequired: "Give a reason for the merge.",
+        duplicateGroup: { n in "Group \(n)" }, possibleDuplicates: { n in "\(n) other registration(s) share this person's name and birth date or phone: a possible duplicate." },
+        externalIDsTitle: "External platform accounts", noExternalIDs: "No external accounts recorded.", provider: "Platform (organisation)",
+        externalID: "Account id", addExternalID: "Add", remove: "Remove", externalIDInvalid: "Choose an organisation and enter an id (at most 100 characters).",
+        externalIDTaken: "This organisation's id already belongs to another person.")
 }

@@ -22,6 +22,9 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "closed_at") var closedAt: Date?
     /// The centre director (中心主任) or head, as a name.
     @OptionalField(key: "director") var director: String?
+    /// The import that created this organisation, and the last one that wrote it (for undo).
+    @OptionalField(key: "created_import_id") var createdImportID: Int?
+    @OptionalField(key: "import_id") var importID: Int?
 
     init() {}
 

@@ -70,16 +70,37 @@ enum PeopleController {
         return try await detailPage(request, person: person, revealed: (id, phone))
     }
 
-    private static func detailPage(_ request: Request, person: Person, revealed: (String, String?)?) async throws -> Response {
+    static func detailPage(_ request: Request, person: Person, revealed: (String, String?)?,
+                           externalIDError: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
         let scope = try await request.accountScope()
         let region = try await Region.find(person.regionCode, on: request.db)
-        let model = PersonPage.Model(
+        let canEdit = user.roles.allows(.editPeople) && scope.canChangePerson(region: person.region)
+        var model = PersonPage.Model(
             row: try await rows([person], request)[0], region: region?.name(request.language) ?? person.regionCode,
-            revealed: revealed, canReveal: user.roles.allows(.revealPersonalData),
-            canEdit: user.roles.allows(.editPeople) && scope.canChangePerson(region: person.region),
+            revealed: revealed, canReveal: user.roles.allows(.revealPersonalData), canEdit: canEdit,
             details: try await details(person, request))
-        return PersonPage.View(model: model, context: PageContext(request)).response()
+        let externalIDs = try await PersonExternalID.query(on: request.db).filter(\.$personID == person.requireID()).sort(\.$id).all()
+        let providers = try await Organisation.query(on: request.db).filter(\.$id ~~ externalIDs.map(\.providerID)).all()
+        model.externalIDs = externalIDs.map { row in
+            (row.id ?? 0, providers.first { $0.id == row.providerID }.map { $0.name(request.language) } ?? "—", row.externalID)
+        }
+        if canEdit {
+            model.providers = try await Organisation.query(on: request.db).visible(to: scope).filter(\.$closedAt == nil).sort(\.$path).all()
+                .map { ($0.id ?? 0, String(repeating: "　", count: $0.depth) + $0.name(request.language)) }
+        }
+        model.externalIDError = externalIDError
+        // Found on entry: the same name and birth date, or the same phone, under another resident ID.
+        var twins = Person.query(on: request.db).visible(to: scope).filter(\.$id != (try person.requireID()))
+        if let phone = person.phoneHash {
+            twins = twins.group(.or) { $0.group(.and) { $0.filter(\.$name == person.name).filter(\.$birthDate == person.birthDate) }
+                                                .filter(\.$phoneHash == phone) }
+        } else {
+            twins = twins.filter(\.$name == person.name).filter(\.$birthDate == person.birthDate)
+        }
+        model.possibleDuplicates = try await twins.count()
+        model.canMerge = user.roles.allows(.mergePeople)
+        return PersonPage.View(model: model, context: PageContext(request)).response(status: status)
     }
 
     static func details(_ person: Person, _ request: Request) async throws -> [(String, String)] {

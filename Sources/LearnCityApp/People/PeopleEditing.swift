@@ -59,7 +59,7 @@ enum PeopleEditing {
     }
 
     /// A person this account may change; anyone else's is "not found".
-    private static func changeablePerson(_ request: Request) async throws -> Person {
+    static func changeablePerson(_ request: Request) async throws -> Person {
         let person = try await PeopleController.visiblePerson(request)
         guard try await request.accountScope().canChangePerson(region: person.region) else { throw AppError(.notFound) }
         return person

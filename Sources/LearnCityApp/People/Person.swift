@@ -32,6 +32,8 @@ final class Person: Model, @unchecked Sendable {
     /// The import that created this person, and the last one that wrote it (for undo).
     @OptionalField(key: "created_import_id") var createdImportID: Int?
     @OptionalField(key: "import_id") var importID: Int?
+    /// Set when an admin merged this person into another (the row stays; lists skip it).
+    @OptionalField(key: "merged_into_id") var mergedIntoID: Int?
     /// Set when someone changes the person by hand: imports no longer overwrite them.
     @OptionalField(key: "edited_at") var editedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

@@ -17,10 +17,12 @@ extension QueryBuilder where Model == Organisation {
 extension QueryBuilder where Model == Person {
     /// People of the scope's region. (Providers' view of the people they hold records of joins
     /// in with the learning records.)
+    /// People merged into another are gone from every list and page: their survivor speaks for them.
     func visible(to scope: AccountScope) -> Self {
-        if scope.everything { return self }
-        guard let region = scope.region else { return filter(\.$id == -1) }
-        return filter(\.$regionCode =~ region.subtreePrefix)
+        let current = filter(\.$mergedIntoID == nil)
+        if scope.everything { return current }
+        guard let region = scope.region else { return current.filter(\.$id == -1) }
+        return current.filter(\.$regionCode =~ region.subtreePrefix)
     }
 }
 

@@ -9,13 +9,14 @@ enum SiteURL: Sendable, Equatable {
     case identity
     case audit
     case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
+    case peopleDuplicates, mergePeople, personExternalIDs(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
     case teachers, teachersExport, newTeacher, teacher(Int), teacherService(Int)
     case imports, importConfirm, importJob(UUID?), undoImport(Int)
     case healthz, metrics, asset(String), openAPI
     case apiIndicators, apiRegions, apiOrganisations, apiOrganisation(Int), apiPeople, apiPerson(Int), apiMe
-    case apiImportPeople, apiImports, apiUndoImport(Int)
+    case apiImport(ImportKind), apiImports, apiUndoImport(Int)
 
     /// The path for links.
     var path: String {
@@ -42,6 +43,9 @@ enum SiteURL: Sendable, Equatable {
         case .person(let id): "/people/\(id)"
         case .editPerson(let id): "/people/\(id)/edit"
         case .revealPerson(let id): "/people/\(id)/reveal"
+        case .peopleDuplicates: "/people/duplicates"
+        case .mergePeople: "/people/merge"
+        case .personExternalIDs(let id): "/people/\(id)/external-ids"
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
         case .newOrganisation: "/organisations/new"
@@ -60,7 +64,7 @@ enum SiteURL: Sendable, Equatable {
         case .importConfirm: "/imports/confirm"
         case .importJob(let id): "/imports/jobs/\(id?.uuidString ?? ":id")"
         case .undoImport(let id): "/imports/\(id)/undo"
-        case .apiImportPeople: "/api/v1/imports/people"
+        case .apiImport(let kind): "/api/v1/imports/\(kind.rawValue)"
         case .apiImports: "/api/v1/imports"
         case .apiUndoImport(let id): "/api/v1/imports/\(id)/undo"
         case .healthz: "/healthz"
@@ -86,6 +90,7 @@ enum SiteURL: Sendable, Equatable {
         case .person: "/people/:id"
         case .editPerson: "/people/:id/edit"
         case .revealPerson: "/people/:id/reveal"
+        case .personExternalIDs: "/people/:id/external-ids"
         case .organisation: "/organisations/:id"
         case .moveOrganisation: "/organisations/:id/move"
         case .closeOrganisation: "/organisations/:id/close"

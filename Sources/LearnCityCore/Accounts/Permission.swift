@@ -16,6 +16,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewExperts           // the municipal expert database
     case manageExperts         // add and change experts
     case manageTeachers        // the teaching corps and volunteers' service log, within scope
+    case mergePeople           // merge two registrations of one human (admins, within their region)
 }
 
 extension Role {
@@ -23,7 +24,7 @@ extension Role {
     public var permissions: Set<Permission> {
         var granted = basePermissions
         if isStaff { granted.insert(.viewExperts) }
-        if self == .systemAdmin || self == .cityOffice || self == .countyAdmin { granted.insert(.manageExperts) }
+        if self == .systemAdmin || self == .cityOffice || self == .countyAdmin { granted.formUnion([.manageExperts, .mergePeople]) }
         if self == .systemAdmin || self == .cityOffice || self == .countyAdmin || self == .centreAdmin { granted.insert(.manageTeachers) }
         return granted
     }

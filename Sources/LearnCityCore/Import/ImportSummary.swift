@@ -58,6 +58,7 @@ public struct ImportConflict: Codable, Sendable, Equatable {
         case unknownRegion = "unknown_region"
         case regionOutOfScope = "region_out_of_scope"
         case duplicateInFile = "duplicate_in_file"
+        case unknownParent = "unknown_parent"
         case changedByUser = "changed_by_user"
         case missingColumn = "missing_column"
         case notASpreadsheet = "not_a_spreadsheet"

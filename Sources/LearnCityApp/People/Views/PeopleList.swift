@@ -70,6 +70,13 @@ enum PersonPage {
         var canEdit: Bool
         /// Urban/rural, employment, occupation, industry, workplace: (label, value).
         var details: [(String, String)] = []
+        /// (row id, provider, the provider's id for this person)
+        var externalIDs: [(Int, String, String)] = []
+        /// Organisations an external id may be added for (only when the account may edit).
+        var providers: [(Int, String)] = []
+        var externalIDError: String?
+        var possibleDuplicates = 0
+        var canMerge = false
     }
 
     struct View: PageView {
@@ -94,7 +101,35 @@ enum PersonPage {
                     .if(model.canReveal && model.revealed == nil,
                         .form(.method(.post), .action(SiteURL.revealPerson(row.id).path), .class("inline"), csrfField(),
                               .button(.type(.submit), .class("button secondary"), .text(strings.reveal)))),
-                    .if(model.canEdit, .a(.class("button secondary"), .href(SiteURL.editPerson(row.id).path), .text(strings.editPerson)))))
+                    .if(model.canEdit, .a(.class("button secondary"), .href(SiteURL.editPerson(row.id).path), .text(strings.editPerson)))),
+                duplicates(),
+                externalIDs())
+        }
+
+        private func duplicates() -> Node<HTML.BodyContext> {
+            let strings = context.strings.registry
+            guard model.possibleDuplicates > 0 else { return .empty }
+            return .p(.class("alert"), .id("possible-duplicates"), .text(strings.possibleDuplicates(model.possibleDuplicates) + " "),
+                      .if(model.canMerge, .a(.href(SiteURL.peopleDuplicates.path), .text(strings.duplicatesTitle))))
+        }
+
+        private func externalIDs() -> Node<HTML.BodyContext> {
+            let strings = context.strings.registry
+            let id = model.row.id
+            let list: Node<HTML.BodyContext> = model.externalIDs.isEmpty ? .p(.class("empty"), .text(strings.noExternalIDs))
+                : .ul(.id("external-ids"), .forEach(model.externalIDs) { rowID, provider, value in
+                    .li(.text("\(provider)：\(value) "),
+                        .if(model.canEdit, .form(.method(.post), .action(SiteURL.personExternalIDs(id).path), .class("inline"), csrfField(),
+                            .input(.type(.hidden), .name("remove"), .value(String(rowID))),
+                            .button(.type(.submit), .class("link"), .text(strings.remove)))))
+                })
+            let form: Node<HTML.BodyContext> = .if(model.canEdit, .form(.method(.post), .action(SiteURL.personExternalIDs(id).path), .novalidate(),
+                csrfField(),
+                FormFields.select(name: "provider", label: strings.provider, options: model.providers.map { (String($0.0), $0.1) },
+                                  selected: nil, error: nil),
+                FormFields.input(name: "externalID", label: strings.externalID, value: "", error: model.externalIDError),
+                .button(.type(.submit), .class("button secondary"), .text(strings.addExternalID))))
+            return .group(.h2(.text(strings.externalIDsTitle)), list, form)
         }
     }
 }

@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import LearnCityCore
+
+/// What a file holds; each kind has its own importer, and every kind shares the summary,
+/// the dry run, the background job with its progress bar, the history and undo.
+enum ImportKind: String, CaseIterable, Codable, Sendable {
+    case people, orgs
+}
+
+struct ImportOptions: Sendable {
+    var fileName: String
+    var dryRun = false
+    var strict = false
+}
+
+/// The first rows as they will be (or were) stored, for the dry-run page.
+struct ImportPreview: Sendable {
+    struct Row: Sendable { var line: Int; var cells: [String] }
+    var headers: [String] = []
+    var rows: [Row] = []
+}
+
+/// The result of one run: the summary, the history entry when something was written, a preview.
+struct ImportOutcome: Sendable {
+    var summary: ImportSummary
+    var importID: Int?
+    var preview: ImportPreview
+}
+
+/// Why a whole file is refused (one clear message, nothing written).
+struct ImportRefusal: Error, Sendable {
+    var summary: ImportSummary
+    var message: String { summary.conflicts.first?.message ?? "" }
+
+    init(_ code: ImportConflict.Code, _ message: String, column: String? = nil, dryRun: Bool) {
+        summary = ImportSummary(dryRun: dryRun)
+        summary.status = .error
+        summary.conflicts = [ImportConflict(row: nil, column: column, code: code, message: message)]
+    }
+}
+
+/// Who imports, into which database, and how the work reports its progress.
+struct ImportContext: Sendable {
+    var vault: PersonalDataVault
+    var scope: AccountScope
+    var actor: Audit.Actor
+    var database: any Database
+    var language: UILanguage
+    var strings: Strings { Strings.table(for: language) }
+    /// Called with (rows done, rows in all) as the work advances.
+    var progress: (@Sendable (Int, Int) -> Void)?
+}
+
+protocol TableImporter: Sendable {
+    func run(_ data: Data, options: ImportOptions) async throws -> ImportOutcome
+}
+
+extension ImportKind {
+    func importer(_ context: ImportContext) -> any TableImporter {
+        switch self {
+        case .people: PeopleImporter(context: context)
+        case .orgs: OrganisationImporter(context: context)
+        }
+    }
+}
+
+/// Reading a file every importer does the same way: the sheet, its header among the first ten
+/// rows, its data rows (blank rows are not data) — or one clear refusal.
+enum ImportTable {
+    static func read(_ data: Data, specs: [ColumnSpec], dryRun: Bool) throws -> (HeaderMap, [Sheet.Row]) {
+        let sheet: Sheet
+        do { sheet = try Sheet.read(data) } catch {
+            switch error {
+            case .empty: throw ImportRefusal(.emptyFile, "文件没有数据 / the file has no data", dryRun: dryRun)
+            case .notASpreadsheet, .undecodableText:
+                throw ImportRefusal(.notASpreadsheet, "不是 CSV 或 XLSX 表格 / not a CSV or XLSX spreadsheet", dryRun: dryRun)
+            }
+        }
+        let header: HeaderMap
+        do { header = try HeaderMap.find(in: sheet, specs: specs) } catch {
+            guard case .missingColumns(let names) = error else { throw error }
+            throw ImportRefusal(.missingColumn, "缺少必填列：\(names.joined(separator: "、")) / missing required column(s)",
+                                column: names.joined(separator: ","), dryRun: dryRun)
+        }
+        let rows = sheet.rows.dropFirst(header.headerIndex + 1).filter { !$0.isBlank }
+        guard !rows.isEmpty else { throw ImportRefusal(.emptyFile, "表头下没有数据行 / no data rows under the header", dryRun: dryRun) }
+        return (header, Array(rows))
+    }
+
+    /// Finishes a summary: status from the conflicts and strictness, conflicts in row order.
+    static func settle(_ summary: inout ImportSummary, strict: Bool) {
+        summary.status = summary.conflicts.isEmpty ? .ok : (strict ? .error : .warning)
+        summary.conflicts.sort { ($0.row ?? 0, $0.column ?? "") < ($1.row ?? 0, $1.column ?? "") }
+    }
+
+    /// Starts the history entry of an import inside its transaction.
+    static func begin(_ kind: ImportKind, summary: ImportSummary, options: ImportOptions, actor: Audit.Actor,
+                      on db: any Database) async throws -> ImportRun {
+        let run = ImportRun()
+        run.kind = kind.rawValue
+        run.fileName = String(options.fileName.suffix(200))
+        run.userID = actor.id
+        run.actorName = actor.name
+        run.summary = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+        run.state = .applied
+        try await run.create(on: db)
+        return run
+    }
+
+    static func audit(_ kind: ImportKind, run: ImportRun, summary: ImportSummary, actor: Audit.Actor, on db: any Database) async throws {
+        try await Audit.record(.create, entity: "import", id: run.id.map(String.init),
+                               summary: "\(kind.rawValue) from \(run.fileName): imported \(summary.imported), updated \(summary.updated), ignored \(summary.ignored), conflicts \(summary.conflicts.count)",
+                               by: actor, on: db)
+    }
+}

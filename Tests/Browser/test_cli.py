@@ -213,3 +213,23 @@ def test_import_refuses_what_is_not_a_spreadsheet(tmp_path):
     assert "CSV" in line and "XLSX" in line
     one_line_error(run_cli("import", "people", str(tmp_path / "missing.csv"), env=env))
     one_line_error(run_cli("import", "records", os.path.join(SAMPLES, "records-2014Q3.xlsx"), env=env))
+    one_line_error(run_cli("import", "courses", str(junk), env=env))
+
+
+def test_import_orgs_gbk_strict_then_warning(tmp_path):
+    env = {"LEARNCITY_DATA_DIR": str(tmp_path / "data")}
+    assert run_cli("demo", env=env).returncode == 0
+    orgs = tmp_path / "机构.csv"
+    orgs.write_bytes("机构名称,机构类型,上级机构,区县,是否示范\r\n"
+                     "宣汉县南坝镇村级继续教育中心,村级中心,宣汉县继续教育学院,宣汉县,是\r\n"
+                     "无名机构,外星机构,宣汉县继续教育学院,宣汉县,否\r\n".encode("gb18030"))
+    strict = run_cli("import", "orgs", str(orgs), "--strict", "--json", env=env)
+    assert strict.returncode == 2, strict.stderr
+    refused = json.loads(strict.stdout)
+    assert refused["status"] == "error" and refused["conflicts"][0]["row"] == 3 and refused["conflicts"][0]["column"] == "类型"
+    done = run_cli("import", "orgs", str(orgs), "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["status"] == "warning" and summary["imported"] == 1 and summary["rows"] == 2
+    again = json.loads(run_cli("import", "orgs", str(orgs), "--json", env=env).stdout)
+    assert again["imported"] == 0 and again["ignored"] == 1

@@ -4,34 +4,26 @@ import LearnCityCore
 import SQLKit
 
 extension PeopleImporter {
-    /// Writes the plan in one transaction: multi-row inserts in batches, updates with their
-    /// previous content kept for undo, the history entry and its audit line.
-    func write(_ plan: Plan, summary: ImportSummary, options: ImportOptions) async throws -> Int {
+    /// Writes one chunk's plan inside the import's transaction: multi-row inserts in batches,
+    /// updates with their previous content kept for undo.
+    func write(_ plan: Plan, importID: Int, on db: any Database) async throws {
         let encoder = JSONEncoder()
-        let total = plan.inserts.count + plan.updates.count
-        return try await database.transaction { db in
-            let run = try await ImportTable.begin(.people, summary: summary, options: options, actor: context.actor, on: db)
-            let importID = try run.requireID()
-            let now = Date()
-            try await BulkInsert.prepare(db)
-            for (index, batch) in plan.inserts.chunked(Self.batchSize).enumerated() {
-                let rows = batch.map { row($0, importID: importID, now: now) }
-                try await BulkInsert.insert(into: Person.schema, columns: Self.insertColumns, rows: rows, on: db)
-                progress?(total / 2 + (index + 1) * Self.batchSize / 2, total)
-            }
-            for (person, prepared) in plan.updates {
-                let previous = Previous(person)
-                let change = ImportChange()
-                change.importID = importID
-                change.entityID = try person.requireID()
-                change.previous = String(decoding: try encoder.encode(previous), as: UTF8.self)
-                try await change.create(on: db)
-                try apply(prepared.candidate, fingerprint: prepared.fingerprint, to: person)
-                person.importID = importID
-                try await person.update(on: db)
-            }
-            try await ImportTable.audit(.people, run: run, summary: summary, actor: context.actor, on: db)
-            return importID
+        let now = Date()
+        // In keyed-hash order: the unique index on the hash then takes each batch in one sweep
+        // instead of at random pages (the hash is random, so file order scatters it).
+        for batch in plan.inserts.sorted(by: { $0.idHash < $1.idHash }).chunked(Self.batchSize) {
+            let rows = batch.map { row($0, importID: importID, now: now) }
+            try await BulkInsert.insert(into: Person.schema, columns: Self.insertColumns, rows: rows, on: db)
+        }
+        for (person, prepared) in plan.updates {
+            let change = ImportChange()
+            change.importID = importID
+            change.entityID = try person.requireID()
+            change.previous = String(decoding: try encoder.encode(Previous(person)), as: UTF8.self)
+            try await change.create(on: db)
+            try apply(prepared.candidate, fingerprint: prepared.fingerprint, to: person)
+            person.importID = importID
+            try await person.update(on: db)
         }
     }
 

@@ -15,40 +15,111 @@ struct PeopleImporter: TableImporter {
     var progress: (@Sendable (Int, Int) -> Void)? { context.progress }
 
     static let batchSize = 500
+    /// Rows prepared (parsed, validated, hashed, encrypted) while the previous chunk is written.
+    static let chunkSize = 25_000
 
+    /// Work carried from chunk to chunk: the summary so far, the resident IDs seen in the file
+    /// (with their first row's content), and the first rows for the preview. A class, because
+    /// the transaction's closure carries it; chunks are handled one after another, never at once.
+    final class Progress: @unchecked Sendable {
+        var summary: ImportSummary
+        var seen: [String: String] = [:]
+        var first: [PersonRowParser.Candidate] = []
+        init(summary: ImportSummary) { self.summary = summary }
+
+        func keepFirst(_ plan: Plan) {
+            guard first.count < 10 else { return }
+            first += (plan.inserts.map(\.candidate) + plan.updates.map(\.1.candidate)).prefix(10 - first.count)
+        }
+    }
+
+    /// The file is read, then handled in chunks: while the database plans and writes one chunk
+    /// (one core), the next is prepared on the others. A writing run is one transaction; a
+    /// strict run that meets a bad row rolls it back, so nothing is written.
     func run(_ data: Data, options: ImportOptions) async throws -> ImportOutcome {
-        var summary = ImportSummary(dryRun: options.dryRun)
+        var state = Progress(summary: ImportSummary(dryRun: options.dryRun))
+        let strict = options.strict
         let (header, rows) = try ImportTable.read(data, specs: PersonRowParser.columns, dryRun: options.dryRun)
-        summary.unknownColumns = header.unknown
-        summary.rows = rows.count
+        state.summary.unknownColumns = header.unknown
+        state.summary.rows = rows.count
         let parser = try await makeParser()
+        let chunks = rows.chunked(Self.chunkSize)
+        let vault = self.vault, progress = self.progress, total = rows.count
+        @Sendable func prepared(_ index: Int) -> Task<[Result<Prepared, RowConflicts>], Never> {
+            let chunk = Array(chunks[index])
+            return Task { await Self.prepare(chunk, header: header, parser: parser, vault: vault) }
+        }
+        @Sendable func eachChunk(_ body: (ArraySlice<Sheet.Row>, [Result<Prepared, RowConflicts>]) async throws -> Void) async throws {
+            var next = prepared(0)
+            for index in chunks.indices {
+                let results = await next.value
+                if index + 1 < chunks.count { next = prepared(index + 1) }
+                try await body(chunks[index], results)
+                progress?(min((index + 1) * Self.chunkSize, total), total)
+            }
+        }
+        var importID: Int?
+        if options.dryRun {
+            try await eachChunk { chunk, results in
+                state.keepFirst(try await plan(unique(chunk, results, state), summary: &state.summary, on: database))
+            }
+        } else {
+            do {
+                importID = try await database.transaction { [state] db in
+                    let run = try await ImportTable.begin(.people, summary: state.summary, options: options, actor: context.actor, on: db)
+                    try await BulkInsert.prepare(db)
+                    try await eachChunk { chunk, results in
+                        let plan = try await plan(unique(chunk, results, state), summary: &state.summary, on: db)
+                        if strict && !state.summary.conflicts.isEmpty { throw StrictStop() }
+                        state.keepFirst(plan)
+                        try await write(plan, importID: try run.requireID(), on: db)
+                    }
+                    ImportTable.settle(&state.summary, strict: strict)
+                    run.summary = String(decoding: try JSONEncoder().encode(state.summary), as: UTF8.self)
+                    try await run.update(on: db)
+                    try await ImportTable.audit(.people, run: run, summary: state.summary, actor: context.actor, on: db)
+                    return try run.requireID()
+                }
+            } catch is StrictStop {
+                // Rolled back. Finish the count without writing, so the summary names every bad row.
+                state = Progress(summary: ImportSummary(dryRun: false))
+                state.summary.unknownColumns = header.unknown
+                state.summary.rows = rows.count
+                try await eachChunk { chunk, results in
+                    _ = try await plan(unique(chunk, results, state), summary: &state.summary, on: database)
+                }
+            }
+        }
+        ImportTable.settle(&state.summary, strict: options.strict)
+        if !options.dryRun && importID == nil { state.first = [] }
+        let preview = ImportPreview(headers: Self.previewHeaders(context.strings),
+                                    rows: state.first.sorted { $0.line < $1.line }.map { Self.previewRow($0, strings: context.strings) })
+        return ImportOutcome(summary: state.summary, importID: importID, preview: preview)
+    }
+
+    private struct StrictStop: Error {}
+
+    /// The rows of a chunk that are valid and the first with their resident ID in the file;
+    /// a later repeat is ignored when identical and a conflict when not.
+    private func unique(_ rows: ArraySlice<Sheet.Row>, _ results: [Result<Prepared, RowConflicts>], _ state: Progress) -> [Prepared] {
         var candidates: [Prepared] = []
-        var seen: [String: String] = [:] // resident ID → canonical content of its first row
-        for (row, result) in zip(rows, await Self.prepare(rows, header: header, parser: parser, vault: vault)) {
+        for (row, result) in zip(rows, results) {
             switch result {
-            case .failure(let failure): summary.conflicts += failure.conflicts
+            case .failure(let failure): state.summary.conflicts += failure.conflicts
             case .success(let prepared):
                 let candidate = prepared.candidate
-                if let first = seen[candidate.residentID.value] {
-                    if first == candidate.canonical { summary.ignored += 1 } else {
-                        summary.conflicts.append(ImportConflict(row: row.line, column: "身份证号", code: .duplicateInFile,
+                if let first = state.seen[candidate.residentID.value] {
+                    if first == candidate.canonical { state.summary.ignored += 1 } else {
+                        state.summary.conflicts.append(ImportConflict(row: row.line, column: "身份证号", code: .duplicateInFile,
                             message: "文件中已有此身份证号且内容不同 / this resident ID appears earlier in the file with other content"))
                     }
                     continue
                 }
-                seen[candidate.residentID.value] = candidate.canonical
+                state.seen[candidate.residentID.value] = candidate.canonical
                 candidates.append(prepared)
             }
         }
-        let plan = try await plan(candidates, summary: &summary)
-        ImportTable.settle(&summary, strict: options.strict)
-        let first = (plan.inserts.map(\.candidate) + plan.updates.map(\.1.candidate)).sorted { $0.line < $1.line }.prefix(10)
-        let preview = ImportPreview(headers: Self.previewHeaders(context.strings), rows: first.map { Self.previewRow($0, strings: context.strings) })
-        if options.dryRun || (options.strict && !summary.conflicts.isEmpty) {
-            return ImportOutcome(summary: summary, importID: nil, preview: preview)
-        }
-        let importID = try await write(plan, summary: summary, options: options)
-        return ImportOutcome(summary: summary, importID: importID, preview: preview)
+        return candidates
     }
 
     static func previewHeaders(_ strings: Strings) -> [String] {
@@ -100,7 +171,7 @@ struct PeopleImporter: TableImporter {
     /// database: they run on every core, in chunks, keeping the rows' order.
     static func prepare(_ rows: [Sheet.Row], header: HeaderMap, parser: PersonRowParser,
                         vault: PersonalDataVault) async -> [Result<Prepared, RowConflicts>] {
-        let chunks = rows.chunked(5_000)
+        let chunks = rows.chunked(2_500)
         return await withTaskGroup(of: (Int, [Result<Prepared, RowConflicts>]).self) { group in
             for (index, chunk) in chunks.enumerated() {
                 group.addTask {
@@ -128,9 +199,9 @@ struct PeopleImporter: TableImporter {
     }
 
     /// Sorts candidates into new, changed, identical, out of scope and changed-by-hand.
-    private func plan(_ candidates: [Prepared], summary: inout ImportSummary) async throws -> Plan {
+    private func plan(_ candidates: [Prepared], summary: inout ImportSummary, on database: any Database) async throws -> Plan {
         var plan = Plan()
-        for (index, batch) in candidates.chunked(Self.batchSize).enumerated() {
+        for batch in candidates.chunked(Self.batchSize) {
             let existing = Dictionary(uniqueKeysWithValues: try await Person.query(on: database)
                 .filter(\.$residentIDHash ~~ batch.map(\.idHash)).all().map { ($0.residentIDHash, $0) })
             for prepared in batch {
@@ -155,7 +226,6 @@ struct PeopleImporter: TableImporter {
                     summary.updated += 1
                 }
             }
-            progress?(min((index + 1) * Self.batchSize, candidates.count) / 2, candidates.count)
         }
         return plan
     }

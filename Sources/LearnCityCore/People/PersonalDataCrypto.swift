@@ -8,11 +8,11 @@ import Foundation
 /// same value never encrypts the same way twice, so lookups and de-duplication use a keyed hash
 /// (HMAC-SHA-256 under a second derived key) instead. Neither derived key is the stored key.
 public struct PersonalDataCrypto: Sendable {
-    // Kept as bytes (SymmetricKey is not Sendable); wrapped again for each operation.
-    private let encryptionKeyBytes: Data
-    private let hashKeyBytes: Data
-    private var encryptionKey: SymmetricKey { SymmetricKey(data: encryptionKeyBytes) }
-    private var hashKey: SymmetricKey { SymmetricKey(data: hashKeyBytes) }
+    // Built once: making a key, and keying an HMAC (two hashed blocks), cost more than
+    // hashing or sealing one short value. Neither type is marked Sendable, but both are
+    // immutable here and copy on write, so sharing them across threads is safe.
+    nonisolated(unsafe) private let encryptionKey: SymmetricKey
+    nonisolated(unsafe) private let keyedHMAC: HMAC<SHA256>
 
     public struct KeyError: Error, Equatable, Sendable { public var reason: String }
     public struct DecryptionError: Error, Sendable {}
@@ -25,8 +25,8 @@ public struct PersonalDataCrypto: Sendable {
             HKDF<SHA256>.deriveKey(inputKeyMaterial: master, info: Data(info.utf8), outputByteCount: 32)
                 .withUnsafeBytes { Data($0) }
         }
-        encryptionKeyBytes = derive("learncity personal data v1")
-        hashKeyBytes = derive("learncity lookup hash v1")
+        encryptionKey = SymmetricKey(data: derive("learncity personal data v1"))
+        keyedHMAC = HMAC<SHA256>(key: SymmetricKey(data: derive("learncity lookup hash v1")))
     }
 
     /// A new random key, base64-encoded, for a key file.
@@ -57,8 +57,12 @@ public struct PersonalDataCrypto: Sendable {
     /// The keyed hash used for lookups, hex-encoded. `purpose` keeps hashes of different fields
     /// apart, so a phone hash never equals an ID hash.
     public func lookupHash(_ value: String, purpose: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data((purpose + "\u{0}" + value).utf8), using: hashKey)
-        return Hex.encode(mac)
+        var input = Array(purpose.utf8)
+        input.append(0)
+        input.append(contentsOf: value.utf8)
+        var mac = keyedHMAC   // a copy: the shared one is never updated
+        mac.update(data: input)
+        return Hex.encode(mac.finalize())
     }
 
     /// A value stored beside the data that tells whether a key is the one the data was written

@@ -19,37 +19,40 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
     public enum Gender: String, Sendable, Codable { case male, female }
 
     public init(_ text: String) throws(Problem) {
-        var normalised = ""
+        // Works on ASCII bytes: imports parse a million of these, and Character-level String
+        // work costs several times more. Anything that is not ASCII after mapping full-width
+        // digits becomes a 0 byte, which fails every check below but still counts in the length.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(18)
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0xFF10...0xFF19: normalised.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-            case 0xFF38, 0xFF58: normalised.append("X") // full-width X, x
-            case 0x20, 0x09, 0x3000, 0xA0: continue     // spaces, ideographic space
-            default: normalised.unicodeScalars.append(scalar)
+            case 0xFF10...0xFF19: bytes.append(UInt8(scalar.value - 0xFF10 + 0x30))
+            case 0xFF38, 0xFF58, 0x78: bytes.append(0x58) // full-width X, x and x → X
+            case 0x20, 0x09, 0x3000, 0xA0: continue      // spaces, ideographic space
+            case 0x61...0x7A: bytes.append(UInt8(scalar.value - 0x20))
+            case 0..<0x80: bytes.append(UInt8(scalar.value))
+            default: bytes.append(0)
             }
         }
-        normalised = normalised.uppercased()
-        if normalised.count == 15 {
-            guard normalised.allSatisfy(\.isASCIIDigit) else { throw .invalidCharacters }
-            let body = String(normalised.prefix(6)) + "19" + String(normalised.dropFirst(6))
-            normalised = body + String(Self.checkCharacter(for: body))
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        if bytes.count == 15 {
+            guard bytes.allSatisfy(isDigit) else { throw .invalidCharacters }
+            bytes.insert(contentsOf: [0x31, 0x39], at: 6)
+            bytes.append(Self.checkByte(for: bytes))
         }
-        guard normalised.count == 18 else { throw .wrongLength(normalised.count) }
-        let body = normalised.prefix(17)
-        guard body.allSatisfy(\.isASCIIDigit), let last = normalised.last, last.isASCIIDigit || last == "X" else {
-            throw .invalidCharacters
-        }
-        guard RegionCode(String(normalised.prefix(6))) != nil else { throw .invalidRegion }
-        guard Self.birthDate(in: normalised) != nil else { throw .invalidBirthDate }
-        guard Self.checkCharacter(for: String(body)) == last else { throw .wrongCheckDigit }
-        value = normalised
+        guard bytes.count == 18 else { throw .wrongLength(bytes.count) }
+        guard bytes[0..<17].allSatisfy(isDigit), isDigit(bytes[17]) || bytes[17] == 0x58 else { throw .invalidCharacters }
+        guard RegionCode(String(decoding: bytes[0..<6], as: UTF8.self)) != nil else { throw .invalidRegion }
+        guard Self.birthDate(in: bytes) != nil else { throw .invalidBirthDate }
+        guard Self.checkByte(for: bytes) == bytes[17] else { throw .wrongCheckDigit }
+        value = String(decoding: bytes, as: UTF8.self)
     }
 
     /// The area code the number was issued under (which may be an old code, e.g. 达县 511721).
     public var areaCode: RegionCode { RegionCode(String(value.prefix(6)))! }
-    public var birthDate: LocalDate { Self.birthDate(in: value)! }
+    public var birthDate: LocalDate { Self.birthDate(in: Array(value.utf8))! }
     /// The 17th digit: odd for men, even for women.
-    public var gender: Gender { Int(String(Array(value)[16]))! % 2 == 1 ? .male : .female }
+    public var gender: Gender { Array(value.utf8)[16] % 2 == 1 ? .male : .female }
 
     /// `511702********123X`: area code and the last four characters.
     public var masked: String { String(value.prefix(6)) + String(repeating: "*", count: 8) + String(value.suffix(4)) }
@@ -58,16 +61,21 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
 
     /// ISO 7064 MOD 11-2 check character of 17 digits.
     static func checkCharacter(for body: String) -> Character {
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(body, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
-        return Array("10X98765432")[sum % 11]
+        Character(Unicode.Scalar(checkByte(for: Array(body.utf8))))
     }
 
-    private static func birthDate(in value: String) -> LocalDate? {
-        let characters = Array(value)
-        guard let year = Int(String(characters[6..<10])), let month = Int(String(characters[10..<12])),
-              let day = Int(String(characters[12..<14])), (1900...2100).contains(year), (1...12).contains(month)
-        else { return nil }
+    /// The check character (as an ASCII byte) of the first 17 digits of `digits`.
+    private static func checkByte(for digits: [UInt8]) -> UInt8 {
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        var sum = 0
+        for index in 0..<17 { sum += Int(digits[index] &- 0x30) * weights[index] }
+        return Array("10X98765432".utf8)[sum % 11]
+    }
+
+    private static func birthDate(in bytes: [UInt8]) -> LocalDate? {
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] &- 0x30) } }
+        let (year, month, day) = (number(6..<10), number(10..<12), number(12..<14))
+        guard (1900...2100).contains(year), (1...12).contains(month) else { return nil }
         let lengths = [31, LocalDate.isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard (1...lengths[month - 1]).contains(day) else { return nil }
         return LocalDate(year: year, month: month, day: day)

@@ -20,9 +20,9 @@ struct Indicators: AsyncParsableCommand {
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import people or organisations from CSV (UTF-8 or GB18030) or XLSX.")
+        abstract: "Import people, organisations or learning records from CSV (UTF-8 or GB18030) or XLSX.")
 
-    @Argument(help: "What the file holds: people or orgs.") var what: String
+    @Argument(help: "What the file holds: people, orgs or records.") var what: String
     @Argument(help: "The file to import.") var file: String
     @Flag(help: "Check the file and report, writing nothing.") var dryRun = false
     @Flag(help: "Write nothing when any row is bad (exit status 2).") var strict = false

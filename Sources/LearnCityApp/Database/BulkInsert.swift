@@ -10,6 +10,7 @@ enum BulkInsert {
     enum Value: Sendable {
         case text(String)
         case int(Int)
+        case double(Double)
         case bool(Bool)
         case date(Date)
         case null
@@ -21,6 +22,7 @@ enum BulkInsert {
             switch self {
             case .text(let text): .text(text)
             case .int(let int): .integer(int)
+            case .double(let double): .float(double)
             case .bool(let bool): .integer(bool ? 1 : 0)
             case .date(let date): date.sqliteData ?? .null
             case .null: .null
@@ -33,6 +35,7 @@ enum BulkInsert {
             switch self {
             case .text(let text): SQLBind(text)
             case .int(let int): SQLBind(int)
+            case .double(let double): SQLBind(double)
             case .bool(let bool): SQLBind(bool)
             case .date(let date): SQLBind(date)
             case .null: SQLLiteral.null

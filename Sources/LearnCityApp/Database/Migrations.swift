@@ -25,5 +25,7 @@ enum Migrations {
         app.migrations.add(CreateExperts())
         app.migrations.add(CreateTeachers())
         app.migrations.add(AddPersonMergesAndExternalIDs())
+        // learning records (issue 5)
+        app.migrations.add(CreateLearningRecords())
     }
 }

@@ -17,6 +17,7 @@ enum ImportUndo {
             switch kind {
             case .people: (removed, restored) = try await undoPeople(importID, changes: changes, on: db)
             case .orgs: (removed, restored) = try await undoOrganisations(importID, changes: changes, actor: actor, on: db)
+            case .records: (removed, restored) = try await undoRecords(importID, changes: changes, on: db)
             }
             run.state = .undone
             run.undoneAt = Date()
@@ -30,7 +31,12 @@ enum ImportUndo {
         let created = try await Person.query(on: db).filter(\.$createdImportID == importID).all()
         let changed = try await Person.query(on: db).filter(\.$id ~~ changes.map(\.entityID)).all()
         let touched = (created + changed).filter { $0.importID != importID || $0.editedAt != nil || $0.mergedIntoID != nil }
-        guard touched.isEmpty else { throw Problem.touchedSince(touched.count) }
+        // A person who has learning records now is in use: removing them would lose the records.
+        var inUse = 0
+        for chunk in created.compactMap(\.id).chunked(500) {
+            inUse += try await LearningRecord.query(on: db).filter(\.$personID ~~ Array(chunk)).count()
+        }
+        guard touched.isEmpty && inUse == 0 else { throw Problem.touchedSince(touched.count + inUse) }
         let decoder = JSONDecoder()
         let byID = Dictionary(uniqueKeysWithValues: changed.compactMap { person in person.id.map { ($0, person) } })
         for change in changes {
@@ -80,5 +86,43 @@ enum ImportUndo {
             try await org.delete(on: db)
         }
         return (created.count, changes.count)
+    }
+
+    /// Records it created go, and the people it created with them (unless someone changed them
+    /// or another source's records now point at them); records it changed get their previous
+    /// content back. The ledger moves the figures back in the same transaction.
+    private static func undoRecords(_ importID: Int, changes: [ImportChange], on db: any Database) async throws -> (Int, Int) {
+        let created = try await LearningRecord.query(on: db).filter(\.$createdImportID == importID).all()
+        let changed = try await LearningRecord.query(on: db).filter(\.$id ~~ changes.map(\.entityID)).all()
+        var touched = (created + changed).filter { $0.importID != importID || $0.voidedAt != nil || $0.correctedAt != nil }.count
+        let people = try await Person.query(on: db).filter(\.$createdImportID == importID).all()
+        touched += people.filter { $0.importID != importID || $0.editedAt != nil || $0.mergedIntoID != nil }.count
+        let createdIDs = Set(created.compactMap(\.id))
+        for chunk in people.compactMap(\.id).chunked(500) {
+            let others = try await LearningRecord.query(on: db).filter(\.$personID ~~ Array(chunk)).all()
+            touched += others.filter { !createdIDs.contains($0.id ?? 0) }.count
+        }
+        guard touched == 0 else { throw Problem.touchedSince(touched) }
+        let ledger = try await RecordLedger.load(on: db)
+        let decoder = JSONDecoder()
+        for change in changes {
+            guard let record = changed.first(where: { $0.id == change.entityID }) else { continue }
+            let before = RecordService.entry(record)
+            try decoder.decode(RecordImporter.Previous.self, from: Data(change.previous.utf8)).restore(record)
+            try await record.update(on: db)
+            try await ledger.removed([before], on: db)
+            try await ledger.added([RecordService.entry(record)], on: db)
+        }
+        for chunk in created.chunked(500) {
+            try await LearningRecord.query(on: db).filter(\.$id ~~ chunk.compactMap(\.id)).delete()
+            try await ledger.removed(chunk.map(RecordService.entry), on: db)
+        }
+        for chunk in people.compactMap(\.id).chunked(500) {
+            try await User.query(on: db).filter(\.$personID ~~ Array(chunk)).set(\.$personID, to: nil).update()
+            try await IdentityCode.query(on: db).filter(\.$personID ~~ Array(chunk)).delete()
+            try await PersonExternalID.query(on: db).filter(\.$personID ~~ Array(chunk)).delete()
+            try await Person.query(on: db).filter(\.$id ~~ Array(chunk)).delete()
+        }
+        return (created.count + people.count, changes.count)
     }
 }

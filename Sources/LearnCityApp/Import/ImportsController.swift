@@ -100,7 +100,8 @@ enum ImportsController {
     static func makeImporter(_ request: Request, kind: ImportKind,
                              progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> any TableImporter {
         kind.importer(ImportContext(vault: request.vault, scope: try await request.accountScope(), actor: Audit.Actor(request),
-                                    database: request.db, language: request.language, progress: progress))
+                                    database: request.db, language: request.language,
+                                    organisationID: request.auth.get(User.self)?.organisationID, progress: progress))
     }
 
     static func history(_ request: Request) async throws -> [ImportRun] {

@@ -5,7 +5,7 @@ import LearnCityCore
 /// What a file holds; each kind has its own importer, and every kind shares the summary,
 /// the dry run, the background job with its progress bar, the history and undo.
 enum ImportKind: String, CaseIterable, Codable, Sendable {
-    case people, orgs
+    case people, orgs, records
 }
 
 struct ImportOptions: Sendable {
@@ -47,6 +47,8 @@ struct ImportContext: Sendable {
     var actor: Audit.Actor
     var database: any Database
     var language: UILanguage
+    /// The importing account's organisation: the source of records that name no provider.
+    var organisationID: Int? = nil
     var strings: Strings { Strings.table(for: language) }
     /// Called with (rows done, rows in all) as the work advances.
     var progress: (@Sendable (Int, Int) -> Void)?
@@ -61,6 +63,7 @@ extension ImportKind {
         switch self {
         case .people: PeopleImporter(context: context)
         case .orgs: OrganisationImporter(context: context)
+        case .records: RecordImporter(context: context)
         }
     }
 }

@@ -29,7 +29,7 @@ extension ImportStrings {
         progress: { done, total in "已处理 \(done) / \(total)" },
         strictRefused: "严格模式：发现问题，整批未写入。",
         urbanRural: "城乡", employed: "就业", workplace: "工作单位", urban: "城镇", rural: "农村", yes: "在职", no: "否",
-        kind: "导入内容", kindNames: [.people: "人员", .orgs: "机构"])
+        kind: "导入内容", kindNames: [.people: "人员", .orgs: "机构", .records: "学习记录"])
 
     static let en = ImportStrings(
         title: "Bulk import", intro: "Upload a CSV (UTF-8 or GBK/GB18030) or XLSX file; headers in Chinese or English, in any order. A dry run comes first; then confirm.",
@@ -45,5 +45,5 @@ extension ImportStrings {
         progress: { done, total in "\(done) of \(total) done" },
         strictRefused: "Strict mode: problems found, nothing was written.",
         urbanRural: "Urban/rural", employed: "Employed", workplace: "Workplace", urban: "urban", rural: "rural", yes: "yes", no: "no",
-        kind: "What the file holds", kindNames: [.people: "People", .orgs: "Organisations"])
+        kind: "What the file holds", kindNames: [.people: "People", .orgs: "Organisations", .records: "Learning records"])
 }

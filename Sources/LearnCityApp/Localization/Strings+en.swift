@@ -63,6 +63,7 @@ extension Strings {
         imports: .en,
         experts: .en,
         teachers: .en,
+        records: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

@@ -60,6 +60,7 @@ extension Strings {
         imports: .zh,
         experts: .zh,
         teachers: .zh,
+        records: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

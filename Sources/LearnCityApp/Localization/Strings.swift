@@ -60,6 +60,7 @@ struct Strings: Sendable {
     let imports: ImportStrings
     let experts: ExpertStrings
     let teachers: TeacherStrings
+    let records: RecordStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

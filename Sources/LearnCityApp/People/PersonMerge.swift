@@ -34,7 +34,8 @@ final class PersonExternalID: Model, @unchecked Sendable {
 }
 
 /// Merging two people who are one. Every table that points at a person is listed here, so a
-/// new one (learning records, enrolments) cannot be forgotten: add it to `references`.
+/// new one cannot be forgotten: add it to `references`. Learning records move through the
+/// ledger, so a person counted under both registrations is counted once afterwards.
 enum PersonMerging {
     enum Problem: Error, Equatable { case samePerson, alreadyMerged, reasonRequired }
 
@@ -60,6 +61,13 @@ enum PersonMerging {
                     .where(SQLColumn(reference.column), .equal, SQLBind(mergedID)).run()
                 moved.append("\(reference.table):\(count)")
             }
+            let records = try await LearningRecord.query(on: db).filter(\.$personID == mergedID).all()
+            let before = records.map(RecordService.entry)
+            try await LearningRecord.query(on: db).filter(\.$personID == mergedID).set(\.$personID, to: survivorID).update()
+            let ledger = try await RecordLedger.load(on: db)
+            try await ledger.removed(before, on: db)
+            try await ledger.added(before.map { entry in var moved = entry; moved.personID = survivorID; return moved }, on: db)
+            moved.append("\(LearningRecord.schema):\(records.count)")
             // Fill what the survivor lacks from the merged person; nothing the survivor has is overwritten.
             if survivor.phoneCipher == nil { (survivor.phoneCipher, survivor.phoneHash, survivor.phoneMasked) = (merged.phoneCipher, merged.phoneHash, merged.phoneMasked) }
             survivor.urbanRural = survivor.urbanRural ?? merged.urbanRural

@@ -1,0 +1,51 @@
+import LearnCityCore
+
+/// Strings of learning records: the person's records, the record page, void and correct.
+struct RecordStrings: Sendable {
+    let title, kind, date, hours, status, provider, course, source, certificateNo, noRecords: String
+    let personTimes, distinctPeople, totalHours, byYear, year, void, correct, reason, reasonRequired, voided, corrected: String
+    let voidedNote: @Sendable (_ reason: String) -> String
+    let add, addTitle, save, statusNotForKind, hoursInvalid, dateInvalid, alreadyVoided, details: String
+    let kindNames: [RecordKind: String]
+    let statusNames: [RecordStatus: String]
+    let sourceNames: [LearningRecord.Source: String]
+
+    func kindName(_ kind: RecordKind) -> String { kindNames[kind] ?? kind.rawValue }
+    func statusName(_ status: RecordStatus) -> String { statusNames[status] ?? status.rawValue }
+    func sourceName(_ source: LearningRecord.Source) -> String { sourceNames[source] ?? source.rawValue }
+}
+
+extension RecordStrings {
+    static let zh = RecordStrings(
+        title: "学习记录", kind: "类型", date: "日期", hours: "学时", status: "状态", provider: "举办单位", course: "课程",
+        source: "来源", certificateNo: "证书编号", noRecords: "还没有学习记录。",
+        personTimes: "人次", distinctPeople: "人数（不重复）", totalHours: "总学时", byYear: "按年度", year: "年度",
+        void: "作废", correct: "更正", reason: "理由", reasonRequired: "请填写理由。", voided: "已作废", corrected: "已更正",
+        voidedNote: { reason in "已作废：\(reason)（不再计入统计）" },
+        add: "新增学习记录", addTitle: "为此人新增学习记录", save: "保存", statusNotForKind: "此状态不适用于该类型。",
+        hoursInvalid: "学时应为 0–1000 的数字。", dateInvalid: "请填写有效日期，如 2014-07-01。", alreadyVoided: "该记录已作废。",
+        details: "详情",
+        kindNames: [.community: "社区教育", .training: "职业培训", .certification: "资格认证", .degree: "学历教育"],
+        statusNames: [.completed: "已结业", .enrolled: "在读", .dropped: "退出", .issued: "已发证", .graduated: "已毕业", .withdrawn: "退学"],
+        sourceNames: [.manual: "手工录入", .import: "批量导入", .enrolment: "报名结业", .online: "在线学习", .xapi: "xAPI"])
+
+    static let en = RecordStrings(
+        title: "Learning records", kind: "Kind", date: "Date", hours: "Hours", status: "Status", provider: "Provider", course: "Course",
+        source: "Source", certificateNo: "Certificate no.", noRecords: "No learning records yet.",
+        personTimes: "person-times", distinctPeople: "people (distinct)", totalHours: "Total hours", byYear: "By year", year: "Year",
+        void: "Void", correct: "Correct", reason: "Reason", reasonRequired: "Give a reason.", voided: "voided", corrected: "corrected",
+        voidedNote: { reason in "Voided: \(reason) (no longer counted)" },
+        add: "Add a learning record", addTitle: "Add a learning record for this person", save: "Save",
+        statusNotForKind: "This status does not apply to this kind.", hoursInvalid: "Hours must be a number from 0 to 1000.",
+        dateInvalid: "Enter a real date, e.g. 2014-07-01.", alreadyVoided: "This record is already voided.", details: "Details",
+        kindNames: [.community: "Community education", .training: "Vocational training", .certification: "Certification", .degree: "Degree education"],
+        statusNames: [.completed: "completed", .enrolled: "enrolled", .dropped: "dropped", .issued: "issued", .graduated: "graduated", .withdrawn: "withdrawn"],
+        sourceNames: [.manual: "entered by hand", .import: "bulk import", .enrolment: "enrolment", .online: "online course", .xapi: "xAPI"])
+}
+
+/// Hours as people write them: `4`, `1.5`.
+enum NumberText {
+    static func hours(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
+    }
+}

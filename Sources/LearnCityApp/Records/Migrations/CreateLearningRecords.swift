@@ -1,0 +1,72 @@
+import Fluent
+import SQLKit
+
+struct CreateLearningRecords: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(LearningRecord.schema)
+            .field("id", .int, .identifier(auto: true))
+            .field("person_id", .int, .required, .references(Person.schema, "id"))
+            .field("kind", .string, .required)
+            .field("status", .string, .required)
+            .field("date", .string, .required)
+            .field("year", .int, .required)
+            .field("hours", .double, .required)
+            .field("provider_id", .int, .references(Organisation.schema, "id"))
+            .field("provider_path", .string)
+            .field("provider_name", .string)
+            .field("course_id", .int)
+            .field("course_title", .string)
+            .field("region_code", .string, .required)
+            .field("employed", .bool)
+            .field("source", .string, .required)
+            .field("idem_key", .string, .required)
+            .field("fingerprint", .string)
+            .field("certificate_no", .string)
+            .field("details", .string)
+            .field("voided_at", .datetime)
+            .field("void_reason", .string)
+            .field("corrected_at", .datetime)
+            .field("created_import_id", .int)
+            .field("import_id", .int)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "idem_key")
+            .create()
+        try await database.schema(Participation.schema)
+            .field("id", .int, .identifier(auto: true))
+            .field("indicator_code", .string, .required)
+            .field("year", .int, .required)
+            .field("person_id", .int, .required)
+            .field("region_code", .string, .required)
+            .unique(on: "indicator_code", "year", "person_id")
+            .create()
+        try await database.schema(Activity.schema)
+            .field("id", .int, .identifier(auto: true))
+            .field("title", .string, .required)
+            .field("organiser_id", .int, .required, .references(Organisation.schema, "id"))
+            .field("organiser_path", .string, .required)
+            .field("region_code", .string, .required)
+            .field("date", .string, .required)
+            .field("year", .int, .required)
+            .field("headcount", .int, .required)
+            .field("registered", .int, .required)
+            .field("voided_at", .datetime)
+            .field("void_reason", .string)
+            .field("created_at", .datetime)
+            .create()
+        let sql = database as! any SQLDatabase
+        // Only what queries use: a person's records; a scope's records (provider subtree, region);
+        // an import's records (undo); courses' participants.
+        try await sql.create(index: "learning_records_person").on(LearningRecord.schema).column("person_id").run()
+        try await sql.create(index: "learning_records_provider").on(LearningRecord.schema).column("provider_path").run()
+        try await sql.create(index: "learning_records_region_year").on(LearningRecord.schema).column("region_code").column("year").run()
+        try await sql.create(index: "learning_records_import").on(LearningRecord.schema).column("created_import_id").run()
+        try await sql.create(index: "participations_person").on(Participation.schema).column("person_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Activity.schema).delete()
+        try await database.schema(Participation.schema).delete()
+        try await database.schema(LearningRecord.schema).delete()
+    }
+}

@@ -1,0 +1,169 @@
+import Fluent
+import Foundation
+import LearnCityCore
+
+/// Imports learning records with the arithmetic of design.md §4. Each row names a person by
+/// resident ID (created from the row's name when LearnCity does not know them); a provider or
+/// course LearnCity does not know is kept as text. A record's key is namespaced by its source
+/// (the provider, else the importing organisation): the same record again is ignored, a changed
+/// one updated — unless someone corrected or voided it since (`changed_by_user`).
+struct RecordImporter: TableImporter {
+    let context: ImportContext
+    var database: any Database { context.database }
+    static let chunkSize = 20_000
+    static let batchSize = 400
+
+    /// A valid row with its keyed hashes computed.
+    struct Prepared: Sendable {
+        var candidate: RecordRowParser.Candidate
+        var idHash: String
+        var fingerprint: String
+    }
+
+    /// A row ready to be written: the person it belongs to, its provider, its key.
+    struct Resolved: Sendable {
+        var prepared: Prepared
+        var person: PersonRef
+        var provider: Organisation?
+        var key: String
+    }
+
+    /// A person by id, or one this import creates (a placeholder until written).
+    enum PersonRef: Sendable, Hashable { case existing(Int), new(String) }
+
+    /// What the importer knows about the people of a chunk.
+    struct Known: Sendable { var id: Int; var region: String; var employed: Bool? }
+
+    final class State: @unchecked Sendable {
+        var summary: ImportSummary
+        var seen: [String: String] = [:]
+        var preview: [ImportPreview.Row] = []
+        /// People the file introduces, by keyed hash, until written; then their ids.
+        var newPeople: [String: (name: String, region: RegionCode, id: ResidentID)] = [:]
+        var created: [String: Int] = [:]
+        /// Record keys planned so far: a second row with the same key is a conflict.
+        var keys: Set<String> = []
+        init(summary: ImportSummary) { self.summary = summary }
+    }
+
+    func run(_ data: Data, options: ImportOptions) async throws -> ImportOutcome {
+        let state = State(summary: ImportSummary(dryRun: options.dryRun))
+        let (header, rows) = try ImportTable.read(data, specs: RecordRowParser.columns, dryRun: options.dryRun)
+        state.summary.unknownColumns = header.unknown
+        state.summary.rows = rows.count
+        let lookup = try await Lookup.load(context: context, on: database)
+        let vault = context.vault, progress = context.progress, total = rows.count, strict = options.strict
+        let chunks = rows.chunked(Self.chunkSize)
+        @Sendable func prepared(_ index: Int) -> Task<[Result<Prepared, RowConflicts>], Never> {
+            let chunk = Array(chunks[index])
+            return Task {
+                await ParallelRows.map(chunk) { row in
+                    RecordRowParser().parse(row, header: header).map { candidate in
+                        Prepared(candidate: candidate, idHash: vault.hash(candidate.residentID.value, .residentID),
+                                 fingerprint: vault.crypto.lookupHash(candidate.canonical, purpose: "record-fingerprint"))
+                    }
+                }
+            }
+        }
+        @Sendable func eachChunk(_ body: (ArraySlice<Sheet.Row>, [Result<Prepared, RowConflicts>]) async throws -> Void) async throws {
+            var next = prepared(0)
+            for index in chunks.indices {
+                let results = await next.value
+                if index + 1 < chunks.count { next = prepared(index + 1) }
+                try await body(chunks[index], results)
+                progress?(min((index + 1) * Self.chunkSize, total), total)
+            }
+        }
+        struct StrictStop: Error {}
+        var importID: Int?
+        if options.dryRun {
+            try await eachChunk { chunk, results in
+                let plan = try await plan(unique(chunk, results, state), lookup: lookup, state: state, on: database)
+                keepPreview(plan, state: state)
+            }
+        } else {
+            do {
+                importID = try await database.transaction { db in
+                    let run = try await ImportTable.begin(.records, summary: state.summary, options: options, actor: context.actor, on: db)
+                    let ledger = try await RecordLedger.load(on: db)
+                    try await BulkInsert.prepare(db)
+                    try await eachChunk { chunk, results in
+                        let plan = try await plan(unique(chunk, results, state), lookup: lookup, state: state, on: db)
+                        if strict && !state.summary.conflicts.isEmpty { throw StrictStop() }
+                        keepPreview(plan, state: state)
+                        try await write(plan, importID: try run.requireID(), ledger: ledger, state: state, on: db)
+                    }
+                    ImportTable.settle(&state.summary, strict: strict)
+                    run.summary = String(decoding: try JSONEncoder().encode(state.summary), as: UTF8.self)
+                    try await run.update(on: db)
+                    try await ImportTable.audit(.records, run: run, summary: state.summary, actor: context.actor, on: db)
+                    return try run.requireID()
+                }
+            } catch is StrictStop {
+                // Rolled back; count the rest without writing so that every bad row is named.
+                let again = try await run(data, options: ImportOptions(fileName: options.fileName, dryRun: true, strict: true))
+                var summary = again.summary
+                summary.dryRun = false
+                return ImportOutcome(summary: summary, importID: nil, preview: ImportPreview(headers: previewHeaders()))
+            }
+        }
+        ImportTable.settle(&state.summary, strict: options.strict)
+        return ImportOutcome(summary: state.summary, importID: importID,
+                             preview: ImportPreview(headers: previewHeaders(), rows: state.preview))
+    }
+
+    /// Valid rows, each the first of its record in the file: the source's record id when the
+    /// file has one, else the row's content.
+    private func unique(_ rows: ArraySlice<Sheet.Row>, _ results: [Result<Prepared, RowConflicts>], _ state: State) -> [Prepared] {
+        var kept: [Prepared] = []
+        for (row, result) in zip(rows, results) {
+            switch result {
+            case .failure(let failure): state.summary.conflicts += failure.conflicts
+            case .success(let prepared):
+                let c = prepared.candidate
+                let key = c.sourceID.map { "id|" + $0 } ?? "content|" + prepared.fingerprint
+                if let first = state.seen[key] {
+                    if first == prepared.fingerprint { state.summary.ignored += 1 } else {
+                        state.summary.conflicts.append(ImportConflict(row: row.line, column: "记录编号", code: .duplicateInFile,
+                            message: "文件中已有此记录编号且内容不同 / this record id appears earlier in the file with other content"))
+                    }
+                    continue
+                }
+                state.seen[key] = prepared.fingerprint
+                kept.append(prepared)
+            }
+        }
+        return kept
+    }
+
+    private func previewHeaders() -> [String] {
+        let r = context.strings.records, registry = context.strings.registry
+        return [registry.name, registry.residentID, r.kind, r.date, r.hours, r.status, r.provider, r.course]
+    }
+
+    private func keepPreview(_ plan: Plan, state: State) {
+        guard state.preview.count < 10 else { return }
+        let strings = context.strings.records
+        for resolved in (plan.inserts + plan.updates.map(\.1)).prefix(10 - state.preview.count) {
+            let c = resolved.prepared.candidate
+            state.preview.append(ImportPreview.Row(line: c.line, cells: [
+                c.name ?? "—", c.residentID.masked, strings.kindName(c.kind), c.date.iso, NumberText.hours(c.hours),
+                strings.statusName(c.status), resolved.provider?.name(context.language) ?? c.provider ?? "—", c.course ?? "—"]))
+        }
+        state.preview.sort { $0.line < $1.line }
+    }
+}
+
+/// Maps rows on every core in chunks, keeping their order.
+enum ParallelRows {
+    static func map<T: Sendable>(_ rows: [Sheet.Row], chunk size: Int = 2_500,
+                                 _ transform: @escaping @Sendable (Sheet.Row) -> T) async -> [T] {
+        let chunks = rows.chunked(size)
+        return await withTaskGroup(of: (Int, [T]).self) { group in
+            for (index, chunk) in chunks.enumerated() { group.addTask { (index, chunk.map(transform)) } }
+            var results = [[T]](repeating: [], count: chunks.count)
+            for await (index, part) in group { results[index] = part }
+            return results.flatMap { $0 }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import SQLKit
+
+/// Keeps the indicator tallies and participations in step with learning records, inside the
+/// caller's transaction (design.md §7): a record written, voided or corrected now is in every
+/// figure on the next page load, and reading a figure is a sum of counters, never a scan.
+///
+/// Person-times indicators count each record in the tally of its stored region. People
+/// indicators (and rates) count each person once per year: the participation row names the
+/// region of the person's first counting record, and only a new participation adds to a tally.
+struct RecordLedger: Sendable {
+    /// What the ledger needs of a record.
+    struct Entry: Sendable {
+        var personID: Int
+        var facts: RecordFacts
+        var region: String
+    }
+
+    let definitions: [IndicatorDefinition]
+
+    static func load(on database: any Database) async throws -> RecordLedger {
+        RecordLedger(definitions: try await Indicator.query(on: database).sort(\.$position).all().map(\.definition))
+    }
+
+    private struct TallyKey: Hashable { var code: String; var year: Int; var region: String }
+
+    /// Records that now count (new, or corrected into counting).
+    func added(_ entries: [Entry], on database: any Database) async throws {
+        var deltas: [TallyKey: Int] = [:]
+        var people: [String: (code: String, year: Int, person: Int, region: String)] = [:]
+        for entry in entries {
+            for definition in definitions where definition.counts(entry.facts) {
+                if definition.countsPeople {
+                    let key = "\(definition.code)|\(entry.facts.year)|\(entry.personID)"
+                    if people[key] == nil { people[key] = (definition.code, entry.facts.year, entry.personID, entry.region) }
+                } else {
+                    deltas[TallyKey(code: definition.code, year: entry.facts.year, region: entry.region), default: 0] += 1
+                }
+            }
+        }
+        let sql = database as! any SQLDatabase
+        for chunk in Array(people.values).chunked(400) {
+            var insert = sql.insert(into: Participation.schema).columns("indicator_code", "year", "person_id", "region_code")
+            for row in chunk { insert = insert.values(SQLBind(row.code), SQLBind(row.year), SQLBind(row.person), SQLBind(row.region)) }
+            // Only people new to the indicator that year come back, and only they add to a tally.
+            let inserted = try await insert.ignoringConflicts(with: ["indicator_code", "year", "person_id"])
+                .returning("indicator_code", "year", "region_code").all()
+            for row in inserted {
+                let key = TallyKey(code: try row.decode(column: "indicator_code", as: String.self),
+                                   year: try row.decode(column: "year", as: Int.self),
+                                   region: try row.decode(column: "region_code", as: String.self))
+                deltas[key, default: 0] += 1
+            }
+        }
+        try await apply(deltas, on: sql)
+    }
+
+    /// Records that no longer count as they did: call after the change is stored (voided,
+    /// corrected, deleted), with the facts they counted under before it.
+    func removed(_ entries: [Entry], on database: any Database) async throws {
+        var deltas: [TallyKey: Int] = [:]
+        var affected: Set<String> = []
+        var keys: [(code: String, year: Int, person: Int)] = []
+        for entry in entries {
+            for definition in definitions where definition.counts(entry.facts) {
+                if definition.countsPeople {
+                    if affected.insert("\(definition.code)|\(entry.facts.year)|\(entry.personID)").inserted {
+                        keys.append((definition.code, entry.facts.year, entry.personID))
+                    }
+                } else {
+                    deltas[TallyKey(code: definition.code, year: entry.facts.year, region: entry.region), default: 0] -= 1
+                }
+            }
+        }
+        // For each person and indicator-year touched: does another record still count? Then the
+        // participation stays (in the region of the first one left); else it goes.
+        for chunk in keys.chunked(400) {
+            let personIDs = Array(Set(chunk.map(\.person)))
+            let remaining = try await LearningRecord.query(on: database).filter(\.$personID ~~ personIDs)
+                .filter(\.$year ~~ Array(Set(chunk.map(\.year)))).filter(\.$voidedAt == nil).sort(\.$id).all()
+            let current = try await Participation.query(on: database).filter(\.$personID ~~ personIDs).all()
+            for key in chunk {
+                guard let definition = definitions.first(where: { $0.code == key.code }),
+                      let participation = current.first(where: { $0.indicatorCode == key.code && $0.year == key.year && $0.personID == key.person })
+                else { continue }
+                let first = remaining.first { $0.personID == key.person && $0.year == key.year && definition.counts($0.facts) }
+                if let first {
+                    guard first.regionCode != participation.regionCode else { continue }
+                    deltas[TallyKey(code: key.code, year: key.year, region: participation.regionCode), default: 0] -= 1
+                    deltas[TallyKey(code: key.code, year: key.year, region: first.regionCode), default: 0] += 1
+                    participation.regionCode = first.regionCode
+                    try await participation.update(on: database)
+                } else {
+                    deltas[TallyKey(code: key.code, year: key.year, region: participation.regionCode), default: 0] -= 1
+                    try await participation.delete(on: database)
+                }
+            }
+        }
+        try await apply(deltas, on: database as! any SQLDatabase)
+    }
+
+    /// Adds the deltas to the tallies: one upsert per batch, both dialects.
+    private func apply(_ deltas: [TallyKey: Int], on sql: any SQLDatabase) async throws {
+        for chunk in deltas.filter({ $0.value != 0 }).map({ ($0.key, $0.value) }).chunked(400) {
+            var insert = sql.insert(into: IndicatorTally.schema).columns("indicator_code", "year", "region_code", "count")
+            for (key, delta) in chunk { insert = insert.values(SQLBind(key.code), SQLBind(key.year), SQLBind(key.region), SQLBind(delta)) }
+            try await insert.onConflict(with: ["indicator_code", "year", "region_code"]) { update in
+                update.set(SQLColumn("count"), to: SQLBinaryExpression(SQLColumn("count", table: IndicatorTally.schema), .add, SQLExcludedColumn("count")))
+            }.run()
+        }
+    }
+}

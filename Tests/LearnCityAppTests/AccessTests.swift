@@ -98,6 +98,7 @@ struct ScopeFixture {
     var homes: [Role: Int] = [:]
     var ownImport: [Role: Int] = [:], foreignImport = 0
     var xuanhanTeacher = 0, quTeacher = 0
+    var xuanhanRecord = 0, quRecord = 0
     var xuanhanAccount = UUID(), quAccount = UUID()
 
     /// (id, inside the caller's scope) pairs to try for a scoped route.
@@ -115,6 +116,8 @@ struct ScopeFixture {
         // Jobs live in memory and belong to whoever started them: a stranger's id is unknown.
         case .importJob: return [(UUID().uuidString, false)]
         case .teacher: return [(String(xuanhanTeacher), geographic), (String(quTeacher), everything)]
+        // 宣汉's record was given by DC-04 (the centre admin's and teacher's home) to a 宣汉 resident.
+        case .record: return [(String(xuanhanRecord), geographic), (String(quRecord), everything)]
         }
     }
 
@@ -133,6 +136,15 @@ struct ScopeFixture {
         }
         world.xuanhanOrganisation = try await org("CEC-511722").id!
         world.quOrganisation = try await org("CEC-511725").id!
+        func record(_ personID: Int, _ provider: String) async throws -> Int {
+            let person = try #require(try await Person.find(personID, on: app.db))
+            let input = RecordService.Input(kind: .community, status: .completed, date: LocalDate(year: 2014, month: 7, day: 1), hours: 2,
+                                            provider: try await org(provider), courseTitle: "法律常识")
+            return try await RecordService.create(input, person: person, source: .manual, namespace: "fixture", sourceID: provider,
+                                                  actor: actor, on: app.db).requireID()
+        }
+        world.xuanhanRecord = try await record(world.xuanhanPerson, "DC-04")
+        world.quRecord = try await record(world.quPerson, "CEC-511725")
         // Where each role's test account works: 宣汉县 bodies for the geographic roles.
         let homes: [Role: String?] = [
             .systemAdmin: "LGO", .cityOffice: "LGO", .countyAdmin: "CL-511722", .centreAdmin: "DC-04",

@@ -55,12 +55,13 @@ struct RecordsTests {
             let data = try Samples.data("records-2014Q3.xlsx")
             let (_, dry) = try await post(app, data, query: "dryRun=true", token: token)
             #expect(dry.imported == 1000 && dry.conflictRows == 3 && dry.dryRun)
-            #expect(try await LearningRecord.query(on: app.db).count() == 0)
+            // The fixture holds two records of its own.
+            #expect(try await LearningRecord.query(on: app.db).count() == 2)
 
             let (status, summary) = try await post(app, data, token: token)
             #expect(status == .ok && summary.rows == 1003 && summary.imported == 1000 && summary.status == "warning")
             #expect(Set(summary.conflicts.compactMap(\.row)) == [1003, 1004, 1005])
-            #expect(try await LearningRecord.query(on: app.db).count() == 1000)
+            #expect(try await LearningRecord.query(on: app.db).count() == 1002)
             let created = try await Person.query(on: app.db).filter(\.$createdImportID == summary.importId).count()
             #expect(created > 0)
             let (ledger, records) = try await Oracle.check(on: app.db)
@@ -80,9 +81,10 @@ struct RecordsTests {
 
             // Undo: records, the people it created, and the figures go back.
             try await app.testing().test(.POST, "/api/v1/imports/\(summary.importId!)/undo", headers: headers) { #expect($0.status == .ok) }
-            #expect(try await LearningRecord.query(on: app.db).count() == 0)
+            #expect(try await LearningRecord.query(on: app.db).count() == 2)
             #expect(try await Person.query(on: app.db).count() == 2)
-            #expect(try await Oracle.tallies(year: 2014, on: app.db).values.allSatisfy { $0 == 0 })
+            let after = try await Oracle.check(on: app.db)
+            #expect(after.ledger == after.records && after.records["T3"] == 2)
         }
     }
 
@@ -103,19 +105,24 @@ struct RecordsTests {
             let (_, summary) = try await post(app, Data(Self.csv.utf8), token: token)
             #expect(summary.imported == 4 && summary.conflicts.map(\.code) == ["missing_value"] && summary.conflicts[0].row == 5)
             var (ledger, records) = try await Oracle.check(on: app.db)
-            #expect(ledger == records && records["T3"] == 3 && records["T4"] == 1 && records["T1"] == 1)
+            // With the fixture's two community records (宣汉人 and 渠县人).
+            #expect(ledger == records && records["T3"] == 5 && records["T4"] == 2 && records["T1"] == 1)
 
             let a1 = try #require(try await LearningRecord.query(on: app.db).filter(\.$idemKey ~~ "|id|A1").first())
             try await RecordService.void(a1, reason: "重复登记", actor: .commandLine, on: app.db)
             (ledger, records) = try await Oracle.check(on: app.db)
-            #expect(ledger == records && records["T3"] == 2 && records["T4"] == 1)   // A2 still counts the person
+            #expect(ledger == records && records["T3"] == 4 && records["T4"] == 2)   // A2 still counts the person
 
             let a2 = try #require(try await LearningRecord.query(on: app.db).filter(\.$idemKey ~~ "|id|A2").first())
             var input = RecordService.Input(kind: .training, status: .completed, date: LocalDate(year: 2014, month: 5, day: 1), hours: 2)
             input.courseTitle = a2.courseTitle
             try await RecordService.correct(a2, with: input, reason: "类型填错", actor: .commandLine, on: app.db)
             (ledger, records) = try await Oracle.check(on: app.db)
-            #expect(ledger == records && records["T3"] == 2 && records["T4"] == 0)
+            #expect(ledger == records && records["T3"] == 4 && records["T4"] == 2)   // the fixture's record still counts 宣汉人
+            let fixture = try #require(try await LearningRecord.find(world.xuanhanRecord, on: app.db))
+            try await RecordService.void(fixture, reason: "测试", actor: .commandLine, on: app.db)
+            (ledger, records) = try await Oracle.check(on: app.db)
+            #expect(ledger == records && records["T3"] == 3 && records["T4"] == 1)
 
             await #expect(throws: RecordService.Problem.reasonRequired) {
                 try await RecordService.void(a2, reason: "  ", actor: .commandLine, on: app.db)
@@ -133,11 +140,11 @@ struct RecordsTests {
             let world = try await ScopeFixture.build(app)
             let (_, strict) = try await post(app, Data(Self.csv.utf8), query: "strict=true", token: world.callers[.countyAdmin]!)
             #expect(strict.status == "error" && strict.importId == nil)
-            #expect(try await LearningRecord.query(on: app.db).count() == 0)
+            #expect(try await LearningRecord.query(on: app.db).count() == 2)
             let (_, summary) = try await post(app, Data(Self.csv.utf8), token: world.callers[.countyAdmin]!)
             #expect(summary.imported == 2)
             #expect(Set(summary.conflicts.map(\.code)) == ["region_out_of_scope", "missing_value"])
-            #expect(try await LearningRecord.query(on: app.db).count() == 2)
+            #expect(try await LearningRecord.query(on: app.db).count() == 4)
         }
     }
 
@@ -148,13 +155,52 @@ struct RecordsTests {
             let token = world.callers[.cityOffice]!
             let csv = "身份证号,姓名,类型,日期,举办单位\n\(ScopeFixture.xuanhanID),宣汉人,社区教育,2014-03-01,DC-04\n511722199001011253,宣汉人,社区教育,2014-04-01,DC-04\n"
             _ = try await post(app, Data(csv.utf8), token: token)
-            #expect(try await Oracle.check(on: app.db).records["T4"] == 2)
+            #expect(try await Oracle.check(on: app.db).records["T4"] == 3)
             let kept = try #require(try await Person.find(world.xuanhanPerson, on: app.db))
             let typo = try #require(try await Person.query(on: app.db).filter(\.$id != world.xuanhanPerson).filter(\.$name == "宣汉人").first())
             _ = try await PersonMerging.merge(typo, into: kept, reason: "身份证号录错", actor: .commandLine, on: app.db)
             let (ledger, records) = try await Oracle.check(on: app.db)
-            #expect(ledger == records && records["T4"] == 1 && records["T3"] == 2)
-            #expect(try await LearningRecord.query(on: app.db).filter(\.$personID == world.xuanhanPerson).count() == 2)
+            #expect(ledger == records && records["T4"] == 2 && records["T3"] == 4)
+            #expect(try await LearningRecord.query(on: app.db).filter(\.$personID == world.xuanhanPerson).count() == 3)
+        }
+    }
+
+    @Test("On the pages: add a record to a person (messages next to fields), void it with a reason, correct another")
+    func pages() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let csrf = admin.cookies[CSRF.cookieName]!
+            let person = "/people/\(world.xuanhanPerson)"
+            let page = try await admin.send(.GET, person)
+            #expect(page.text.contains(#"id="records-section""#) && page.text.contains("法律常识"))
+
+            let bad = try await admin.send(.POST, person + "/records", form: [("_csrf", csrf), ("kind", "certification"), ("status", "completed"),
+                                                                          ("date", "2014-02-30"), ("hours", "-3")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("此状态不适用于该类型") && bad.text.contains("请填写有效日期") && bad.text.contains("学时应为 0–1000 的数字"))
+            let before = try await Oracle.check(on: app.db).records
+            let added = try await admin.send(.POST, person + "/records", form: [("_csrf", csrf), ("kind", "training"), ("status", "completed"),
+                                                                            ("date", "2014-08-08"), ("hours", "8"), ("course", "实用技术")])
+            #expect(added.status == .seeOther)
+            var (ledger, records) = try await Oracle.check(on: app.db)
+            #expect(ledger == records && records["T3"] == (before["T3"] ?? 0) + 1)
+
+            let id = world.xuanhanRecord
+            let noReason = try await admin.send(.POST, "/records/\(id)/void", form: [("_csrf", csrf), ("reason", "")])
+            #expect(noReason.status == .unprocessableEntity && noReason.text.contains("请填写理由"))
+            let voided = try await admin.send(.POST, "/records/\(id)/void", form: [("_csrf", csrf), ("reason", "重复")])
+            #expect(voided.status == .seeOther)
+            #expect(try await admin.send(.GET, person).text.contains("已作废：重复"))
+            (ledger, records) = try await Oracle.check(on: app.db)
+            #expect(ledger == records && records["T3"] == before["T3"])
+
+            let corrected = try await admin.send(.POST, "/records/\(world.quRecord)/correct", form: [
+                ("_csrf", csrf), ("kind", "community"), ("status", "dropped"), ("date", "2014-07-01"), ("hours", "2"), ("reason", "未结业")])
+            #expect(corrected.status == .seeOther)
+            (ledger, records) = try await Oracle.check(on: app.db)
+            #expect(ledger == records && records["T4"] == (before["T4"] ?? 0) - 2)
         }
     }
 }

@@ -15,7 +15,7 @@ enum Access: Sendable, Equatable {
 /// The kind of scoped data a route with an `:id` reads or changes; the access-matrix test
 /// calls such routes with ids from inside and outside the caller's scope.
 enum ScopedResource: Sendable, Equatable {
-    case person, organisation, token, account, importRun, importJob, teacher
+    case person, organisation, token, account, importRun, importJob, teacher, record
 }
 
 /// The OpenAPI description of an API endpoint.

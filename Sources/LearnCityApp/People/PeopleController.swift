@@ -70,8 +70,8 @@ enum PeopleController {
         return try await detailPage(request, person: person, revealed: (id, phone))
     }
 
-    static func detailPage(_ request: Request, person: Person, revealed: (String, String?)?,
-                           externalIDError: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func detailPage(_ request: Request, person: Person, revealed: (String, String?)?, externalIDError: String? = nil,
+                           records: RecordViews.Section? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
         let scope = try await request.accountScope()
         let region = try await Region.find(person.regionCode, on: request.db)
@@ -100,6 +100,7 @@ enum PeopleController {
         }
         model.possibleDuplicates = try await twins.count()
         model.canMerge = user.roles.allows(.mergePeople)
+        if let records { model.records = records } else { model.records = try await RecordsController.section(for: person, request) }
         return PersonPage.View(model: model, context: PageContext(request)).response(status: status)
     }
 

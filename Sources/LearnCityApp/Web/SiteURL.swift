@@ -9,7 +9,8 @@ enum SiteURL: Sendable, Equatable {
     case identity
     case audit
     case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
-    case peopleDuplicates, mergePeople, personExternalIDs(Int)
+    case peopleDuplicates, mergePeople, personExternalIDs(Int), personRecords(Int)
+    case record(Int), voidRecord(Int), correctRecord(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
     case teachers, teachersExport, newTeacher, teacher(Int), teacherService(Int)
@@ -46,6 +47,10 @@ enum SiteURL: Sendable, Equatable {
         case .peopleDuplicates: "/people/duplicates"
         case .mergePeople: "/people/merge"
         case .personExternalIDs(let id): "/people/\(id)/external-ids"
+        case .personRecords(let id): "/people/\(id)/records"
+        case .record(let id): "/records/\(id)"
+        case .voidRecord(let id): "/records/\(id)/void"
+        case .correctRecord(let id): "/records/\(id)/correct"
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
         case .newOrganisation: "/organisations/new"
@@ -91,6 +96,10 @@ enum SiteURL: Sendable, Equatable {
         case .editPerson: "/people/:id/edit"
         case .revealPerson: "/people/:id/reveal"
         case .personExternalIDs: "/people/:id/external-ids"
+        case .personRecords: "/people/:id/records"
+        case .record: "/records/:id"
+        case .voidRecord: "/records/:id/void"
+        case .correctRecord: "/records/:id/correct"
         case .organisation: "/organisations/:id"
         case .moveOrganisation: "/organisations/:id/move"
         case .closeOrganisation: "/organisations/:id/close"

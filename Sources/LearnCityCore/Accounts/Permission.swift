@@ -17,6 +17,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageExperts         // add and change experts
     case manageTeachers        // the teaching corps and volunteers' service log, within scope
     case mergePeople           // merge two registrations of one human (admins, within their region)
+    case manageRecords         // write, void and correct learning records, within scope
 }
 
 extension Role {
@@ -26,6 +27,8 @@ extension Role {
         if isStaff { granted.insert(.viewExperts) }
         if self == .systemAdmin || self == .cityOffice || self == .countyAdmin { granted.formUnion([.manageExperts, .mergePeople]) }
         if self == .systemAdmin || self == .cityOffice || self == .countyAdmin || self == .centreAdmin { granted.insert(.manageTeachers) }
+        // Whoever runs courses records who took part: centres, colleges, providers.
+        if [.systemAdmin, .cityOffice, .countyAdmin, .centreAdmin, .providerStaff].contains(self) { granted.formUnion([.manageRecords, .importData]) }
         return granted
     }
 

@@ -77,6 +77,7 @@ enum PersonPage {
         var externalIDError: String?
         var possibleDuplicates = 0
         var canMerge = false
+        var records: RecordViews.Section?
     }
 
     struct View: PageView {
@@ -85,6 +86,10 @@ enum PersonPage {
         var pageTitle: String { model.row.name }
 
         func content() -> Node<HTML.BodyContext> {
+            .group(facts(), .unwrap(model.records) { RecordViews.section($0, context: context) })
+        }
+
+        private func facts() -> Node<HTML.BodyContext> {
             let strings = context.strings.registry
             let row = model.row
             return .section(.class("card"),

@@ -99,6 +99,7 @@ struct ScopeFixture {
     var ownImport: [Role: Int] = [:], foreignImport = 0
     var xuanhanTeacher = 0, quTeacher = 0
     var xuanhanRecord = 0, quRecord = 0
+    var xuanhanCourse = 0, quCourse = 0
     var xuanhanAccount = UUID(), quAccount = UUID()
 
     /// (id, inside the caller's scope) pairs to try for a scoped route.
@@ -118,6 +119,8 @@ struct ScopeFixture {
         case .teacher: return [(String(xuanhanTeacher), geographic), (String(quTeacher), everything)]
         // 宣汉's record was given by DC-04 (the centre admin's and teacher's home) to a 宣汉 resident.
         case .record: return [(String(xuanhanRecord), geographic), (String(quRecord), everything)]
+        case .course: return [(String(xuanhanCourse), geographic), (String(quCourse), everything)]
+        case .catalogueCourse: return [(String(xuanhanCourse), true), (String(quCourse), true)]
         }
     }
 
@@ -143,6 +146,16 @@ struct ScopeFixture {
             return try await RecordService.create(input, person: person, source: .manual, namespace: "fixture", sourceID: provider,
                                                   actor: actor, on: app.db).requireID()
         }
+        func course(_ provider: String, capacity: Int?) async throws -> Int {
+            let org = try await org(provider), course = Course()
+            (course.code, course.title, course.category, course.kind, course.mode) = ("C-\(provider)", "健康坝坝舞 \(provider)", "健康坝坝舞", .community, .offline)
+            (course.providerID, course.providerPath, course.regionCode, course.hours) = (org.id!, org.path, org.regionCode, 6)
+            (course.capacity, course.status, course.featured) = (capacity, .open, provider == "DC-04")
+            try await course.create(on: app.db)
+            return course.id!
+        }
+        world.xuanhanCourse = try await course("DC-04", capacity: 1)
+        world.quCourse = try await course("CEC-511725", capacity: nil)
         world.xuanhanRecord = try await record(world.xuanhanPerson, "DC-04")
         world.quRecord = try await record(world.quPerson, "CEC-511725")
         // Where each role's test account works: 宣汉县 bodies for the geographic roles.

@@ -15,7 +15,9 @@ enum Access: Sendable, Equatable {
 /// The kind of scoped data a route with an `:id` reads or changes; the access-matrix test
 /// calls such routes with ids from inside and outside the caller's scope.
 enum ScopedResource: Sendable, Equatable {
-    case person, organisation, token, account, importRun, importJob, teacher, record
+    case person, organisation, token, account, importRun, importJob, teacher, record, course
+    /// Public catalogue items (a course to enrol in): any signed-in account may act on any of them.
+    case catalogueCourse
 }
 
 /// The OpenAPI description of an API endpoint.

@@ -27,5 +27,6 @@ enum Migrations {
         app.migrations.add(AddPersonMergesAndExternalIDs())
         // learning records (issue 5)
         app.migrations.add(CreateLearningRecords())
+        app.migrations.add(CreateCourses())
     }
 }

@@ -33,6 +33,7 @@ extension PageView {
                        .span(.text(strings.appName)),
                        .span(.class("tagline"), .text(strings.tagline))),
                     .nav(.attribute(named: "aria-label", value: "site"),
+                        .a(.href(SiteURL.courses.path), .text(strings.courses.title)),
                         .a(.href(context.otherLanguageURL), .attribute(named: "hreflang", value: context.language == .zh ? "en" : "zh-Hans"),
                            .class("lang"), .text(strings.switchLanguage)),
                         accountLinks()
@@ -50,6 +51,7 @@ extension PageView {
             return .a(.href(SiteURL.signIn.path), .class("button ghost"), .text(strings.signIn))
         }
         return .group(
+            .a(.href(SiteURL.myLearning.path), .text(strings.courses.myLearning)),
             .a(.href(SiteURL.workspace.path), .text(strings.workspace)),
             .form(.method(.post), .action(SiteURL.signOut.path), .class("inline"),
                   csrfField(),

@@ -64,6 +64,7 @@ extension Strings {
         experts: .en,
         teachers: .en,
         records: .en,
+        courses: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

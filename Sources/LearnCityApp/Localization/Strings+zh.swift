@@ -61,6 +61,7 @@ extension Strings {
         experts: .zh,
         teachers: .zh,
         records: .zh,
+        courses: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

@@ -61,6 +61,7 @@ struct Strings: Sendable {
     let experts: ExpertStrings
     let teachers: TeacherStrings
     let records: RecordStrings
+    let courses: CourseStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

@@ -11,6 +11,7 @@ enum SiteURL: Sendable, Equatable {
     case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
     case peopleDuplicates, mergePeople, personExternalIDs(Int), personRecords(Int)
     case record(Int), voidRecord(Int), correctRecord(Int)
+    case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
     case teachers, teachersExport, newTeacher, teacher(Int), teacherService(Int)
@@ -51,6 +52,14 @@ enum SiteURL: Sendable, Equatable {
         case .record(let id): "/records/\(id)"
         case .voidRecord(let id): "/records/\(id)/void"
         case .correctRecord(let id): "/records/\(id)/correct"
+        case .courses: "/courses"
+        case .newCourse: "/courses/new"
+        case .course(let id): "/courses/\(id)"
+        case .editCourse(let id): "/courses/\(id)/edit"
+        case .enrolCourse(let id): "/courses/\(id)/enrol"
+        case .withdrawCourse(let id): "/courses/\(id)/withdraw"
+        case .courseParticipants(let id): "/courses/\(id)/participants"
+        case .myLearning: "/me/learning"
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
         case .newOrganisation: "/organisations/new"
@@ -100,6 +109,11 @@ enum SiteURL: Sendable, Equatable {
         case .record: "/records/:id"
         case .voidRecord: "/records/:id/void"
         case .correctRecord: "/records/:id/correct"
+        case .course: "/courses/:id"
+        case .editCourse: "/courses/:id/edit"
+        case .enrolCourse: "/courses/:id/enrol"
+        case .withdrawCourse: "/courses/:id/withdraw"
+        case .courseParticipants: "/courses/:id/participants"
         case .organisation: "/organisations/:id"
         case .moveOrganisation: "/organisations/:id/move"
         case .closeOrganisation: "/organisations/:id/close"

@@ -18,6 +18,11 @@ enum Oracle {
             let counting = records.filter { definition.counts($0.facts) }
             values[definition.code] = definition.countsPeople ? Set(counting.map(\.personID)).count : counting.count
         }
+        // Activities add their unregistered headcount to the indicators that take it.
+        let activities = try await Activity.query(on: db).filter(\.$year == year).filter(\.$voidedAt == nil).all()
+        for definition in definitions where definition.includesActivityHeadcount {
+            values[definition.code, default: 0] += activities.reduce(0) { $0 + $1.unregistered }
+        }
         return values
     }
 
@@ -201,6 +206,34 @@ struct RecordsTests {
             #expect(corrected.status == .seeOther)
             (ledger, records) = try await Oracle.check(on: app.db)
             #expect(ledger == records && records["T4"] == (before["T4"] ?? 0) - 2)
+        }
+    }
+}
+
+@Suite("Activities counted by headcount")
+struct ActivitiesTests {
+    @Test("Only the unregistered part adds person-times, never people; void takes it back; bad numbers are refused next to the field")
+    func headcount() async throws {
+        try await withLearnCity { app in
+            _ = try await ScopeFixture.build(app)
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let csrf = admin.cookies[CSRF.cookieName]!
+            let dc04 = try #require(try await Organisation.query(on: app.db).filter(\.$code == "DC-04").first())
+            let before = try await Oracle.check(on: app.db).records
+            let bad = try await admin.send(.POST, "/activities", form: [("_csrf", csrf), ("title", "法律讲座"), ("organiser", "\(dc04.id!)"),
+                                                                        ("date", "2014-10-01"), ("headcount", "200"), ("registered", "300")])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("已登记人数不能超过到场人数"))
+            let ok = try await admin.send(.POST, "/activities", form: [("_csrf", csrf), ("title", "法律讲座"), ("organiser", "\(dc04.id!)"),
+                                                                       ("date", "2014-10-01"), ("headcount", "200"), ("registered", "30")])
+            #expect(ok.status == .seeOther)
+            var (ledger, records) = try await Oracle.check(on: app.db)
+            #expect(ledger == records && records["T3"] == (before["T3"] ?? 0) + 170 && records["T4"] == before["T4"])
+            let activity = try #require(try await Activity.query(on: app.db).first())
+            #expect(try await admin.send(.POST, "/activities", form: [("_csrf", csrf), ("activity", "\(activity.id!)"), ("reason", "")]).status == .unprocessableEntity)
+            #expect(try await admin.send(.POST, "/activities", form: [("_csrf", csrf), ("activity", "\(activity.id!)"), ("reason", "重复")]).status == .seeOther)
+            (ledger, records) = try await Oracle.check(on: app.db)
+            #expect(ledger == records && records["T3"] == before["T3"])
         }
     }
 }

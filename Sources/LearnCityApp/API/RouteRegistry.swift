@@ -61,6 +61,8 @@ struct Endpoint: Sendable {
     var scoped: ScopedResource? = nil
     /// The largest body the route accepts (uploads); others take the app's default (1 MB).
     var maxBody: Int? = nil
+    /// The handler reads the body as a stream (large uploads); it is never collected in memory.
+    var streamsBody = false
     var handler: @Sendable (Request) async throws -> Response
 }
 
@@ -72,20 +74,22 @@ struct RouteRegistry: Sendable {
     mutating func add(_ endpoint: Endpoint) { endpoints.append(endpoint) }
 
     mutating func add(_ method: HTTPMethod, _ url: SiteURL, access: Access, api: APIDoc? = nil,
-                      scoped: ScopedResource? = nil, maxBody: Int? = nil,
+                      scoped: ScopedResource? = nil, maxBody: Int? = nil, streamsBody: Bool = false,
                       handler: @escaping @Sendable (Request) async throws -> Response) {
-        add(Endpoint(method: method, url: url, access: access, api: api, scoped: scoped, maxBody: maxBody, handler: handler))
+        add(Endpoint(method: method, url: url, access: access, api: api, scoped: scoped, maxBody: maxBody, streamsBody: streamsBody,
+                     handler: handler))
     }
 
     func register(on routes: any RoutesBuilder) {
         for endpoint in endpoints {
             let path = endpoint.url.pattern.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-            let body: HTTPBodyStreamStrategy = endpoint.maxBody.map { .collect(maxSize: ByteCount(value: $0)) } ?? .collect
+            let body: HTTPBodyStreamStrategy = endpoint.streamsBody ? .stream : endpoint.maxBody.map { .collect(maxSize: ByteCount(value: $0)) } ?? .collect
             let route = routes.on(endpoint.method, path, body: body) { request async throws -> Response in
                 try AccessCheck.enforce(endpoint.access, on: request)
                 return try await endpoint.handler(request)
             }
             if let maxBody = endpoint.maxBody { route.userInfo[AnySendableHashable(RouteBodyLimit.key)] = maxBody }
+            if endpoint.streamsBody { route.userInfo[AnySendableHashable(RouteBodyLimit.streamKey)] = true }
         }
     }
 }
@@ -116,4 +120,5 @@ enum AccessCheck {
 /// Where a route's own body limit is kept, for middleware that reads the body before the route.
 enum RouteBodyLimit {
     static let key = "learncity.maxBody"
+    static let streamKey = "learncity.streamsBody"
 }

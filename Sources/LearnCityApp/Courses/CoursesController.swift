@@ -77,9 +77,16 @@ enum CoursesController {
         let scope = user == nil ? AccountScope.nothing : try await request.accountScope()
         let canManage = (user?.roles.allows(.manageRecords) ?? false)
             && scope.includesOrganisation(path: course.providerPath, region: RegionCode(course.regionCode))
+        let finished = try await OnlineCourses.finished(enrolment: enrolment, on: request.db)
+        let items = try await OnlineCourses.items(of: try course.requireID(), on: request.db).map { item, resource in
+            CoursePages.Detail.Item(id: item.id ?? 0, resourceID: resource.id ?? 0, title: resource.title,
+                                    kind: request.strings.library.kindNames[resource.kind] ?? "", done: finished.contains(item.id ?? 0))
+        }
+        let library = canManage ? try await LearningResource.query(on: request.db).sort(\.$id, .descending).limit(200).all()
+            .map { (String($0.id ?? 0), $0.title) } : []
         let model = CoursePages.Detail.Model(
             card: card, course: course, signedIn: user != nil, linked: user?.personID != nil,
-            enrolment: enrolment?.status, message: message, canManage: canManage,
+            enrolment: enrolment?.status, message: message, canManage: canManage, items: items, library: library,
             experts: links.compactMap { link in
                 experts.first { $0.id == link.expertID }.map { "\($0.name)（\(link.role == "reviewer" ? s.reviewer : s.lecturer)）" }
             })
@@ -141,13 +148,14 @@ enum CourseService {
     }
 
     /// Completion writes the course's record once (the enrolment is the record's source id).
-    static func complete(_ enrolment: Enrolment, course: Course, on date: LocalDate, actor: Audit.Actor, on database: any Database) async throws {
+    static func complete(_ enrolment: Enrolment, course: Course, on date: LocalDate, source: LearningRecord.Source = .enrolment,
+                         actor: Audit.Actor, on database: any Database) async throws {
         guard enrolment.status == .enrolled, let person = try await Person.find(enrolment.personID, on: database) else { return }
         let provider = try await Organisation.find(course.providerID, on: database)
         try await database.transaction { db in
             let input = RecordService.Input(kind: course.kind, status: .completed, date: date, hours: course.hours, provider: provider,
                                             courseID: course.id, courseTitle: course.title)
-            let record = try await RecordService.create(input, person: person, source: .enrolment, namespace: "enrolment",
+            let record = try await RecordService.create(input, person: person, source: source, namespace: source.rawValue,
                                                         sourceID: String(try enrolment.requireID()), actor: actor, on: db)
             enrolment.status = .completed
             enrolment.recordID = record.id

@@ -28,5 +28,6 @@ enum Migrations {
         // learning records (issue 5)
         app.migrations.add(CreateLearningRecords())
         app.migrations.add(CreateCourses())
+        app.migrations.add(CreateResources())
     }
 }

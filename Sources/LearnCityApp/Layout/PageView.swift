@@ -34,6 +34,7 @@ extension PageView {
                        .span(.class("tagline"), .text(strings.tagline))),
                     .nav(.attribute(named: "aria-label", value: "site"),
                         .a(.href(SiteURL.courses.path), .text(strings.courses.title)),
+                        .a(.href(SiteURL.resources.path), .text(strings.library.title)),
                         .a(.href(context.otherLanguageURL), .attribute(named: "hreflang", value: context.language == .zh ? "en" : "zh-Hans"),
                            .class("lang"), .text(strings.switchLanguage)),
                         accountLinks()

@@ -49,3 +49,20 @@ enum NumberText {
         value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
     }
 }
+
+/// Strings of activities counted by headcount.
+struct ActivityStrings: Sendable {
+    let title, intro, empty, name, organiser, headcount, registered, registeredHint, counted, add, headcountInvalid, registeredTooMany: String
+
+    static let zh = ActivityStrings(
+        title: "活动（按人次计）", intro: "讲座、展演等按到场人数统计的活动。其中已有个人学习记录的人（已登记）不重复计入人次，也不计入人数。",
+        empty: "还没有活动。", name: "活动名称", organiser: "主办单位", headcount: "到场人数", registered: "其中已登记",
+        registeredHint: "到场者中已有个人学习记录的人数。", counted: "计入人次", add: "登记活动",
+        headcountInvalid: "请填写有效人数。", registeredTooMany: "已登记人数不能超过到场人数。")
+    static let en = ActivityStrings(
+        title: "Activities (counted by headcount)",
+        intro: "Lectures, shows and other events counted by attendance. Those who also have their own records (registered) add no person-times again, and never count as people.",
+        empty: "No activities yet.", name: "Activity", organiser: "Organiser", headcount: "Attendance", registered: "Of which registered",
+        registeredHint: "Attendees who also have their own learning records.", counted: "Person-times counted", add: "Record an activity",
+        headcountInvalid: "Enter a valid number.", registeredTooMany: "Registered cannot exceed attendance.")
+}

@@ -65,6 +65,8 @@ extension Strings {
         teachers: .en,
         records: .en,
         courses: .en,
+        library: .en,
+        activities: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

@@ -62,6 +62,8 @@ extension Strings {
         teachers: .zh,
         records: .zh,
         courses: .zh,
+        library: .zh,
+        activities: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

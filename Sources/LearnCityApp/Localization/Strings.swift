@@ -62,6 +62,8 @@ struct Strings: Sendable {
     let teachers: TeacherStrings
     let records: RecordStrings
     let courses: CourseStrings
+    let library: LibraryStrings
+    let activities: ActivityStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

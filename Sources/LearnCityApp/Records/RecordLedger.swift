@@ -24,7 +24,7 @@ struct RecordLedger: Sendable {
         RecordLedger(definitions: try await Indicator.query(on: database).sort(\.$position).all().map(\.definition))
     }
 
-    private struct TallyKey: Hashable { var code: String; var year: Int; var region: String }
+    struct TallyKey: Hashable { var code: String; var year: Int; var region: String }
 
     /// Records that now count (new, or corrected into counting).
     func added(_ entries: [Entry], on database: any Database) async throws {
@@ -54,7 +54,7 @@ struct RecordLedger: Sendable {
                 deltas[key, default: 0] += 1
             }
         }
-        try await apply(deltas, on: sql)
+        try await Self.addToTallies(deltas, on: sql)
     }
 
     /// Records that no longer count as they did: call after the change is stored (voided,
@@ -98,11 +98,11 @@ struct RecordLedger: Sendable {
                 }
             }
         }
-        try await apply(deltas, on: database as! any SQLDatabase)
+        try await Self.addToTallies(deltas, on: database as! any SQLDatabase)
     }
 
     /// Adds the deltas to the tallies: one upsert per batch, both dialects.
-    private func apply(_ deltas: [TallyKey: Int], on sql: any SQLDatabase) async throws {
+    static func addToTallies(_ deltas: [TallyKey: Int], on sql: any SQLDatabase) async throws {
         for chunk in deltas.filter({ $0.value != 0 }).map({ ($0.key, $0.value) }).chunked(400) {
             var insert = sql.insert(into: IndicatorTally.schema).columns("indicator_code", "year", "region_code", "count")
             for (key, delta) in chunk { insert = insert.values(SQLBind(key.code), SQLBind(key.year), SQLBind(key.region), SQLBind(delta)) }

@@ -28,10 +28,15 @@ enum CSRF {
     static func verify(_ request: Request) throws {
         let submitted = request.headers.first(name: headerName)
             ?? (try? request.content.get(String.self, at: fieldName))
+        guard matches(submitted, request) else { throw AppError(.csrfFailed) }
+    }
+
+    /// Whether a submitted token matches the cookie (constant time). Streaming uploads call it
+    /// with the form field they parsed, since the middleware cannot read their body.
+    static func matches(_ submitted: String?, _ request: Request) -> Bool {
         guard let cookie = request.cookies[cookieName]?.string, let submitted,
-              cookie.count == 43, submitted.utf8.count == cookie.utf8.count,
-              zip(cookie.utf8, submitted.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
-        else { throw AppError(.csrfFailed) }
+              cookie.count == 43, submitted.utf8.count == cookie.utf8.count else { return false }
+        return zip(cookie.utf8, submitted.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
     }
 
     fileprivate struct PendingToken: StorageKey { typealias Value = String }
@@ -41,7 +46,10 @@ enum CSRF {
 /// handed out a new one.
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if [.POST, .PUT, .PATCH, .DELETE].contains(request.method), request.headers.bearerAuthorization == nil {
+        let streams = request.route?.userInfo[AnySendableHashable(RouteBodyLimit.streamKey)] as? Bool ?? false
+        if streams && request.headers.first(name: CSRF.headerName) == nil {
+            // A streamed upload: its handler checks the form's token once it has parsed the form.
+        } else if [.POST, .PUT, .PATCH, .DELETE].contains(request.method), request.headers.bearerAuthorization == nil {
             // Middleware runs before the route collects the body; collect it here, within the
             // same limit, so the form field can be read (and an oversized body is a 413).
             if request.body.data == nil {

@@ -12,6 +12,8 @@ enum SiteURL: Sendable, Equatable {
     case peopleDuplicates, mergePeople, personExternalIDs(Int), personRecords(Int)
     case record(Int), voidRecord(Int), correctRecord(Int)
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
+    case activities
+    case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
     case teachers, teachersExport, newTeacher, teacher(Int), teacherService(Int)
@@ -60,6 +62,12 @@ enum SiteURL: Sendable, Equatable {
         case .withdrawCourse(let id): "/courses/\(id)/withdraw"
         case .courseParticipants(let id): "/courses/\(id)/participants"
         case .myLearning: "/me/learning"
+        case .activities: "/activities"
+        case .resources: "/resources"
+        case .resource(let id): "/resources/\(id)"
+        case .resourceFile(let id): "/resources/\(id)/file"
+        case .courseItems(let id): "/courses/\(id)/items"
+        case .courseItemDone(let id): "/courses/\(id)/items/done"
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
         case .newOrganisation: "/organisations/new"
@@ -114,6 +122,10 @@ enum SiteURL: Sendable, Equatable {
         case .enrolCourse: "/courses/:id/enrol"
         case .withdrawCourse: "/courses/:id/withdraw"
         case .courseParticipants: "/courses/:id/participants"
+        case .resource: "/resources/:id"
+        case .resourceFile: "/resources/:id/file"
+        case .courseItems: "/courses/:id/items"
+        case .courseItemDone: "/courses/:id/items/done"
         case .organisation: "/organisations/:id"
         case .moveOrganisation: "/organisations/:id/move"
         case .closeOrganisation: "/organisations/:id/close"

@@ -90,7 +90,16 @@ enum CoursePages {
             var enrolment: Enrolment.Status?
             var message: String?
             var canManage: Bool
+            var items: [Item] = []
+            /// Resources staff may add to the course: (id, title).
+            var library: [(String, String)] = []
             var experts: [String]
+        }
+
+        struct Item: Sendable {
+            var id, resourceID: Int
+            var title, kind: String
+            var done: Bool
         }
 
         struct View: PageView {
@@ -113,9 +122,35 @@ enum CoursePages {
                         .group(.dt(.text(label)), .dd(.text(value)))
                     }),
                     .unwrap(c.details) { .p(.text($0)) },
+                    items(),
                     .div(.class("toolbar"), enrolControl(), .if(model.canManage, .group(
                         .a(.class("button secondary"), .href(SiteURL.editCourse(card.id).path), .text(s.editCourse)),
                         .a(.class("button secondary"), .href(SiteURL.courseParticipants(card.id).path), .text(s.participants))))))
+            }
+
+            /// An online course's content: each item plays in the library; an enrolled learner
+            /// marks items done and sees their progress.
+            private func items() -> Node<HTML.BodyContext> {
+                let l = context.strings.library, id = model.card.id
+                guard !model.items.isEmpty || model.canManage else { return .empty }
+                let learning = model.enrolment == .enrolled || model.enrolment == .completed
+                let done = model.items.filter(\.done).count
+                return .div(.id("items"),
+                    .h2(.text(l.items)),
+                    .if(learning && !model.items.isEmpty, .p(.text(l.progress + " "),
+                        .element(named: "progress", nodes: [.attribute(named: "max", value: String(model.items.count)),
+                                                            .attribute(named: "value", value: String(done)), .text("\(done)/\(model.items.count)")]),
+                        .text(" \(done)/\(model.items.count)"))),
+                    model.items.isEmpty ? .p(.class("empty"), .text(l.noItems)) : .ol(.forEach(model.items) { item in
+                        .li(.a(.href(SiteURL.resource(item.resourceID).path), .text(item.title)), .text(" · " + item.kind + " "),
+                            item.done ? .span(.class("badge"), .text(l.done))
+                                : .if(model.enrolment == .enrolled, .form(.method(.post), .action(SiteURL.courseItemDone(id).path), .class("inline"),
+                                    csrfField(), .input(.type(.hidden), .name("item"), .value(String(item.id))),
+                                    .button(.type(.submit), .class("link"), .text(l.itemDone)))))
+                    }),
+                    .if(model.canManage && !model.library.isEmpty, .form(.method(.post), .action(SiteURL.courseItems(id).path), .class("toolbar"),
+                        csrfField(), FormFields.select(name: "resource", label: l.addItem, options: model.library, selected: nil, error: nil),
+                        .button(.type(.submit), .class("button secondary"), .text(l.addItem)))))
             }
 
             private func enrolControl() -> Node<HTML.BodyContext> {

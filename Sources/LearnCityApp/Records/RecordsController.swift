@@ -33,7 +33,16 @@ enum RecordsController {
             .filter(\.$personID == (try person.requireID()))
         if !canManage { query = query.filter(\.$voidedAt == nil) }   // voided records stay visible to admins only
         let records = try await query.sort(\.$date, .descending).sort(\.$id, .descending).all()
-        var section = RecordViews.Section(personID: try person.requireID(), rows: records.map { row($0, request) }, canManage: canManage)
+        // Look-alikes: the same kind, date and course from different sources. Never merged
+        // silently (design.md §4): listed here, for someone to void the one that is not real.
+        let groups = Dictionary(grouping: records.filter { $0.voidedAt == nil }) { "\($0.kind.rawValue)|\($0.date)|\($0.courseTitle ?? "")" }
+        let lookalikes = Set(groups.values.filter { group in Set(group.map { RecordKey.namespace(of: $0.idemKey) }).count > 1 }
+            .flatMap { $0.compactMap(\.id) })
+        var section = RecordViews.Section(personID: try person.requireID(), rows: records.map { record in
+            var row = row(record, request)
+            row.lookalike = lookalikes.contains(record.id ?? 0)
+            return row
+        }, canManage: canManage)
         let counting = records.filter { $0.voidedAt == nil }
         section.years = Dictionary(grouping: counting, by: \.year).map { year, items in
             (year, items.count, items.reduce(0) { $0 + $1.hours })

@@ -17,6 +17,13 @@ public enum RecordKey {
     }
 }
 
+extension RecordKey {
+    /// The source part of a key (`org:3`, `enrolment`, …).
+    public static func namespace(of key: String) -> String {
+        key.range(of: "|").map { String(key[..<$0.lowerBound]) } ?? key
+    }
+}
+
 extension LocalDate {
     /// A date as offices write it: `2014-07-01`, `2014/7/1`, `2014.7.1`, `2014年7月1日`,
     /// `20140701`; nil when it is not a real date.

@@ -10,6 +10,8 @@ enum RecordViews {
         /// The void note when voided (shown to admins only; others never see voided records).
         var voided: String?
         var corrected: Bool
+        /// Another source has a record of the same kind, date and course.
+        var lookalike = false
     }
 
     struct FormModel: Sendable {
@@ -52,6 +54,7 @@ enum RecordViews {
                     .td(links ? .a(.href(SiteURL.record(row.id).path), .text(row.date)) : .text(row.date)),
                     .td(.text(row.kind)), .td(.text(row.course)), .td(.class("number"), .text(row.hours)),
                     .td(.text(row.status), .if(row.corrected, .span(.class("badge"), .text(" ✎"))),
+                        .if(row.lookalike, .span(.class("badge lookalike"), .text(strings.lookalike))),
                         .unwrap(row.voided) { .span(.class("muted small"), .text(" " + $0)) }),
                     .td(.text(row.provider)), .td(.text(row.source)))
             })))

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
+import SQLKit
 
 extension RecordImporter {
     struct Plan: Sendable {
@@ -45,13 +46,18 @@ extension RecordImporter {
         func conflict(_ c: RecordRowParser.Candidate, _ column: String, _ code: ImportConflict.Code, _ message: String) {
             state.summary.conflicts.append(ImportConflict(row: c.line, column: column, code: code, message: message))
         }
+        let sql = db as! any SQLDatabase
         for batch in rows.chunked(Self.batchSize) {
-            var known: [String: Person] = [:]
-            let found = try await Person.query(on: db).filter(\.$residentIDHash ~~ Array(Set(batch.map(\.idHash)))).all()
+            // Only the columns a record needs (a million rows: Fluent models would cost more than the lookups).
+            var known: [String: PersonRow] = [:]
+            let found = try await PersonRow.select(on: sql).where(SQLColumn("resident_id_hash"), .in, SQLBind.group(Array(Set(batch.map(\.idHash)))))
+                .all(decoding: PersonRow.self)
             // A merged registration's records go to the person it was merged into.
-            let survivors = try await Person.query(on: db).filter(\.$id ~~ found.compactMap(\.mergedIntoID)).all()
+            let merged = found.compactMap(\.merged_into_id)
+            let survivors = merged.isEmpty ? [] : try await PersonRow.select(on: sql).where(SQLColumn("id"), .in, SQLBind.group(merged))
+                .all(decoding: PersonRow.self)
             for person in found {
-                known[person.residentIDHash] = person.mergedIntoID.flatMap { id in survivors.first { $0.id == id } } ?? person
+                known[person.resident_id_hash] = person.merged_into_id.flatMap { id in survivors.first { $0.id == id } } ?? person
             }
             var resolved: [Resolved] = []
             for prepared in batch {
@@ -60,10 +66,10 @@ extension RecordImporter {
                 let provider = c.provider == nil ? lookup.importer : lookup.provider(c.provider)
                 let person: PersonRef
                 let region: RegionCode?
-                if let existing = known[prepared.idHash], let id = existing.id {
-                    person = .existing(id)
-                    region = existing.region
-                    plan.people[id] = Known(id: id, region: existing.regionCode, employed: existing.employed)
+                if let existing = known[prepared.idHash] {
+                    person = .existing(existing.id)
+                    region = RegionCode(existing.region_code)
+                    plan.people[existing.id] = Known(id: existing.id, region: existing.region_code, employed: existing.employed)
                 } else if let pending = state.newPeople[prepared.idHash] {
                     person = .new(prepared.idHash)
                     region = pending.region
@@ -92,26 +98,58 @@ extension RecordImporter {
                 }
                 resolved.append(Resolved(prepared: prepared, person: person, provider: provider, key: key))
             }
-            let existing = try await LearningRecord.query(on: db).filter(\.$idemKey ~~ resolved.map(\.key)).all()
-            let byKey = Dictionary(existing.map { ($0.idemKey, $0) }, uniquingKeysWith: { first, _ in first })
+            let existing = resolved.isEmpty ? [] : try await sql.select()
+                .columns("id", "idem_key", "fingerprint", "provider_path", "region_code", "voided_at", "corrected_at")
+                .from(LearningRecord.schema).where(SQLColumn("idem_key"), .in, SQLBind.group(resolved.map(\.key)))
+                .all(decoding: RecordRow.self)
+            let byKey = Dictionary(existing.map { ($0.idem_key, $0) }, uniquingKeysWith: { first, _ in first })
+            var changed: [(Int, Resolved)] = []
             for row in resolved {
                 guard let record = byKey[row.key] else {
                     plan.inserts.append(row)
                     state.summary.imported += 1
                     continue
                 }
-                if !scope.includesRecord(providerPath: record.providerPath, personRegion: RegionCode(record.regionCode))
+                if !scope.includesRecord(providerPath: record.provider_path, personRegion: RegionCode(record.region_code))
                     || record.fingerprint == row.prepared.fingerprint {
                     state.summary.ignored += 1   // not ours (and not revealed), or identical
-                } else if record.voidedAt != nil || record.correctedAt != nil {
+                } else if record.voided_at != nil || record.corrected_at != nil {
                     conflict(row.prepared.candidate, "记录编号", .changedByUser,
                              "此记录已被手工更正或作废，导入不会覆盖 / corrected or voided by hand since; the import does not overwrite it")
                 } else {
-                    plan.updates.append((record, row))
+                    changed.append((record.id, row))
                     state.summary.updated += 1
                 }
             }
+            if !changed.isEmpty {
+                let records = try await LearningRecord.query(on: db).filter(\.$id ~~ changed.map(\.0)).all()
+                for (id, row) in changed { if let record = records.first(where: { $0.id == id }) { plan.updates.append((record, row)) } }
+            }
         }
         return plan
+    }
+
+    /// The columns of a person a record needs.
+    struct PersonRow: Decodable, Sendable {
+        var id: Int
+        var resident_id_hash: String
+        var region_code: String
+        var employed: Bool?
+        var merged_into_id: Int?
+
+        static func select(on sql: any SQLDatabase) -> SQLSelectBuilder {
+            sql.select().columns("id", "resident_id_hash", "region_code", "employed", "merged_into_id").from(Person.schema)
+        }
+    }
+
+    /// The columns of a stored record that decide ignored, updated or a conflict.
+    struct RecordRow: Decodable, Sendable {
+        var id: Int
+        var idem_key: String
+        var fingerprint: String?
+        var provider_path: String?
+        var region_code: String
+        var voided_at: Date?
+        var corrected_at: Date?
     }
 }

@@ -28,3 +28,4 @@ run:
 bench:
 	$(SWIFT) build -c release --product learncity
 	scripts/bench/people.sh
+	scripts/bench/records.sh

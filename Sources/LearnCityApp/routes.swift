@@ -63,6 +63,7 @@ enum Routes {
         r.add(.GET, .activities, access: .permission(.manageRecords), handler: ActivitiesController.list)
         r.add(.POST, .activities, access: .permission(.manageRecords), handler: ActivitiesController.change)
         r.add(.POST, .courseItems(0), access: .permission(.manageRecords), scoped: .course, handler: OnlineCourses.addItem)
+        r.add(.POST, .courseExperts(0), access: .permission(.manageRecords), scoped: .course, handler: CourseEditing.linkExpert)
         r.add(.POST, .courseItemDone(0), access: .signedIn, scoped: .catalogueCourse, handler: OnlineCourses.itemDone)
         // The resource library: public to browse and play; providers upload (streamed to disk).
         r.add(.GET, .resources, access: .anyone, handler: LibraryController.list)

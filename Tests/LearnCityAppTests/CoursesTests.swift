@@ -81,3 +81,26 @@ struct CoursesTests {
         }
     }
 }
+
+@Suite("Courses on organisation pages; experts on courses")
+struct CourseLinksTests {
+    @Test("An organisation's page lists the courses it runs and who teaches there; an expert is linked as lecturer")
+    func links() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let dc04 = try #require(try await Organisation.query(on: app.db).filter(\.$code == "DC-04").first())
+            let page = try await admin.send(.GET, "/organisations/\(dc04.id!)")
+            #expect(page.text.contains(#"id="org-courses""#) && page.text.contains("健康坝坝舞 DC-04"))
+            let expert = Expert()
+            (expert.name, expert.title, expert.affiliation, expert.fields, expert.keywords) = ("张教授", "教授", "四川文理学院", "法律", "法律常识")
+            expert.availability = ""
+            try await expert.create(on: app.db)
+            let linked = try await admin.send(.POST, "/courses/\(world.xuanhanCourse)/experts",
+                                              form: [("_csrf", admin.cookies[CSRF.cookieName]!), ("expert", "\(expert.id!)"), ("role", "lecturer")])
+            #expect(linked.status == .seeOther)
+            #expect(try await admin.send(.GET, "/courses/\(world.xuanhanCourse)").text.contains("张教授（主讲）"))
+        }
+    }
+}

@@ -177,4 +177,25 @@ enum CourseEditing {
         let model = CoursePages.Participants.Model(courseID: try course.requireID(), title: course.title, rows: rows, error: error)
         return CoursePages.Participants.View(model: model, context: PageContext(request)).response(status: status)
     }
+
+    // MARK: experts
+
+    /// Links an expert of the municipal database to the course as lecturer or reviewer (三(二)).
+    @Sendable static func linkExpert(_ request: Request) async throws -> Response {
+        let course = try await managedCourse(request)
+        guard let expertID = try? request.content.get(Int.self, at: "expert"),
+              let expert = try await Expert.find(expertID, on: request.db) else { throw AppError(.invalidParameter, field: "expert") }
+        let role = (try? request.content.get(String.self, at: "role")) == "reviewer" ? "reviewer" : "lecturer"
+        let courseID = try course.requireID()
+        let actor = Audit.Actor(request)
+        try await request.db.transaction { db in
+            guard try await CourseExpert.query(on: db).filter(\.$courseID == courseID).filter(\.$expertID == expertID)
+                .filter(\.$role == role).count() == 0 else { return }
+            let link = CourseExpert()
+            (link.courseID, link.expertID, link.role) = (courseID, try expert.requireID(), role)
+            try await link.create(on: db)
+            try await Audit.record(.update, entity: "course", id: String(courseID), summary: "expert \(expertID) as \(role)", by: actor, on: db)
+        }
+        return request.redirect(to: SiteURL.course(courseID).path)
+    }
 }

@@ -82,11 +82,14 @@ enum CoursesController {
             CoursePages.Detail.Item(id: item.id ?? 0, resourceID: resource.id ?? 0, title: resource.title,
                                     kind: request.strings.library.kindNames[resource.kind] ?? "", done: finished.contains(item.id ?? 0))
         }
+        let expertOptions = canManage ? try await Expert.query(on: request.db).sort(\.$name).limit(500).all()
+            .map { (String($0.id ?? 0), $0.name) } : []
         let library = canManage ? try await LearningResource.query(on: request.db).sort(\.$id, .descending).limit(200).all()
             .map { (String($0.id ?? 0), $0.title) } : []
         let model = CoursePages.Detail.Model(
             card: card, course: course, signedIn: user != nil, linked: user?.personID != nil,
             enrolment: enrolment?.status, message: message, canManage: canManage, items: items, library: library,
+            expertOptions: expertOptions,
             experts: links.compactMap { link in
                 experts.first { $0.id == link.expertID }.map { "\($0.name)（\(link.role == "reviewer" ? s.reviewer : s.lecturer)）" }
             })

@@ -92,7 +92,12 @@ enum OrganisationsController {
                 .map { ($0.id ?? 0, String(repeating: "　", count: $0.depth) + $0.name(request.language)) },
             moves: try await OrganisationMove.query(on: request.db).filter(\.$organisationID == organisation.id ?? 0)
                 .sort(\.$movedAt, .descending).all().map { "\(DateText.minute($0.movedAt, request.application.learnCity.config.timeZone)) · \($0.movedBy) · \($0.fromPath)" })
-        return OrganisationPages.Detail(model: model, context: PageContext(request)).response(status: status)
+        var shown = model
+        shown.courses = try await Course.query(on: request.db).filter(\.$providerID == organisation.requireID()).sort(\.$id, .descending)
+            .limit(50).all().map { ($0.id ?? 0, $0.title) }
+        shown.teachers = try await Teacher.query(on: request.db).filter(\.$organisationID == organisation.requireID()).sort(\.$name).all()
+            .map { $0.name + ($0.isDirector ? "（" + request.strings.teachers.director + "）" : "") }
+        return OrganisationPages.Detail(model: shown, context: PageContext(request)).response(status: status)
     }
 
     private static func regionNames(_ request: Request) async throws -> [String: String] {

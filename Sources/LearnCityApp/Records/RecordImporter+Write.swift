@@ -83,8 +83,11 @@ extension RecordImporter {
                 state.created[person.residentIDHash] = id
             }
         }
-        for (hash, id) in state.created where people[id] == nil {
-            if let pending = state.newPeople[hash] { people[id] = Known(id: id, region: pending.region.rawValue, employed: nil) }
+        // The people this chunk's rows name that the file introduced (now or in an earlier chunk).
+        for row in plan.inserts + plan.updates.map(\.1) {
+            guard case .new(let hash) = row.person, let id = state.created[hash], people[id] == nil,
+                  let pending = state.newPeople[hash] else { continue }
+            people[id] = Known(id: id, region: pending.region.rawValue, employed: nil)
         }
     }
 

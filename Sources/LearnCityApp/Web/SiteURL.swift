@@ -13,7 +13,7 @@ enum SiteURL: Sendable, Equatable {
     case record(Int), voidRecord(Int), correctRecord(Int)
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
     case activities
-    case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int)
+    case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int), courseExperts(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
     case teachers, teachersExport, newTeacher, teacher(Int), teacherService(Int)
@@ -68,6 +68,7 @@ enum SiteURL: Sendable, Equatable {
         case .resourceFile(let id): "/resources/\(id)/file"
         case .courseItems(let id): "/courses/\(id)/items"
         case .courseItemDone(let id): "/courses/\(id)/items/done"
+        case .courseExperts(let id): "/courses/\(id)/experts"
         case .organisations: "/organisations"
         case .organisation(let id): "/organisations/\(id)"
         case .newOrganisation: "/organisations/new"
@@ -126,6 +127,7 @@ enum SiteURL: Sendable, Equatable {
         case .resourceFile: "/resources/:id/file"
         case .courseItems: "/courses/:id/items"
         case .courseItemDone: "/courses/:id/items/done"
+        case .courseExperts: "/courses/:id/experts"
         case .organisation: "/organisations/:id"
         case .moveOrganisation: "/organisations/:id/move"
         case .closeOrganisation: "/organisations/:id/close"

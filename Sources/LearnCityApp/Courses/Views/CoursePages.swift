@@ -93,6 +93,8 @@ enum CoursePages {
             var items: [Item] = []
             /// Resources staff may add to the course: (id, title).
             var library: [(String, String)] = []
+            /// Experts staff may link: (id, name).
+            var expertOptions: [(String, String)] = []
             var experts: [String]
         }
 
@@ -123,6 +125,11 @@ enum CoursePages {
                     }),
                     .unwrap(c.details) { .p(.text($0)) },
                     items(),
+                    .if(model.canManage && !model.expertOptions.isEmpty, .form(.method(.post), .action(SiteURL.courseExperts(card.id).path),
+                        .class("toolbar"), csrfField(),
+                        FormFields.select(name: "expert", label: s.addExpert, options: model.expertOptions, selected: nil, error: nil),
+                        FormFields.select(name: "role", label: s.expertRole, options: [("lecturer", s.lecturer), ("reviewer", s.reviewer)], selected: nil, error: nil),
+                        .button(.type(.submit), .class("button secondary"), .text(s.addExpert)))),
                     .div(.class("toolbar"), enrolControl(), .if(model.canManage, .group(
                         .a(.class("button secondary"), .href(SiteURL.editCourse(card.id).path), .text(s.editCourse)),
                         .a(.class("button secondary"), .href(SiteURL.courseParticipants(card.id).path), .text(s.participants))))))

@@ -54,6 +54,9 @@ enum OrganisationPages {
             var closed: Bool
             var parents: [(Int, String)]
             var moves: [String]
+            /// What it runs: (course id, title); who teaches or volunteers there.
+            var courses: [(Int, String)] = []
+            var teachers: [String] = []
         }
 
         var model: Model
@@ -77,6 +80,12 @@ enum OrganisationPages {
                 model.children.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(model.children) { child in
                     .li(.a(.href(SiteURL.organisation(child.0).path), .text(child.1)))
                 }),
+                .h2(.text(context.strings.courses.title)),
+                model.courses.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.id("org-courses"), .forEach(model.courses) { course in
+                    .li(.a(.href(SiteURL.course(course.0).path), .text(course.1)))
+                }),
+                .h2(.text(context.strings.teachers.heading)),
+                model.teachers.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(model.teachers) { .li(.text($0)) }),
                 .h2(.text(strings.accounts)),
                 model.accounts.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(model.accounts) { .li(.text($0)) }),
                 .if(!model.moves.isEmpty, .group(.h2(.text(strings.history)), .ul(.forEach(model.moves) { .li(.class("small"), .text($0)) }))),

@@ -212,7 +212,6 @@ def test_import_refuses_what_is_not_a_spreadsheet(tmp_path):
     line = one_line_error(run_cli("import", "people", str(junk), env=env))
     assert "CSV" in line and "XLSX" in line
     one_line_error(run_cli("import", "people", str(tmp_path / "missing.csv"), env=env))
-    one_line_error(run_cli("import", "records", os.path.join(SAMPLES, "records-2014Q3.xlsx"), env=env))
     one_line_error(run_cli("import", "courses", str(junk), env=env))
 
 
@@ -233,3 +232,22 @@ def test_import_orgs_gbk_strict_then_warning(tmp_path):
     assert summary["status"] == "warning" and summary["imported"] == 1 and summary["rows"] == 2
     again = json.loads(run_cli("import", "orgs", str(orgs), "--json", env=env).stdout)
     assert again["imported"] == 0 and again["ignored"] == 1
+
+
+def test_import_records_sample_then_indicators(tmp_path):
+    env = {"LEARNCITY_DATA_DIR": str(tmp_path / "data")}
+    expected = json.load(open(os.path.join(SAMPLES, "expected.json")))["records-2014Q3.xlsx"]
+    assert run_cli("demo", env=env).returncode == 0
+    sample = os.path.join(SAMPLES, "records-2014Q3.xlsx")
+    first = run_cli("import", "records", sample, "--json", env=env)
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert summary["rows"] == expected["rows"] and summary["imported"] == expected["valid_records"]
+    assert sorted({c["row"] for c in summary["conflicts"]}) == expected["bad_lines"]
+    again = json.loads(run_cli("import", "records", sample, "--json", env=env).stdout)
+    assert again["imported"] == 0 and again["ignored"] == expected["valid_records"]
+    figures = json.loads(run_cli("indicators", "--year", "2014", "--json", env=env).stdout)
+    values = {i["code"]: i for i in figures["indicators"]}
+    assert values["T3"]["value"] > 0 and values["T4"]["numerator"] > 0
+    strict = run_cli("import", "records", sample, "--strict", "--json", env=env)
+    assert strict.returncode == 2 and json.loads(strict.stdout)["status"] == "error"

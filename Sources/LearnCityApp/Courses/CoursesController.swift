@@ -87,7 +87,7 @@ enum CoursesController {
         let library = canManage ? try await LearningResource.query(on: request.db).sort(\.$id, .descending).limit(200).all()
             .map { (String($0.id ?? 0), $0.title) } : []
         let model = CoursePages.Detail.Model(
-            card: card, course: course, signedIn: user != nil, linked: user?.personID != nil,
+            card: card, course: course, signedIn: user != nil, citizen: user?.isCitizen ?? true, linked: user?.personID != nil,
             enrolment: enrolment?.status, message: message, canManage: canManage, items: items, library: library,
             expertOptions: expertOptions,
             experts: links.compactMap { link in

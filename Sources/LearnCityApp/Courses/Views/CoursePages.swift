@@ -86,6 +86,8 @@ enum CoursePages {
             var card: Card
             var course: Course
             var signedIn: Bool
+            /// A citizen's account (staff accounts do not enrol themselves).
+            var citizen = true
             var linked: Bool
             var enrolment: Enrolment.Status?
             var message: String?
@@ -163,7 +165,7 @@ enum CoursePages {
             private func enrolControl() -> Node<HTML.BodyContext> {
                 let s = context.strings.courses, id = model.card.id
                 guard model.signedIn else { return .a(.class("button"), .href(SiteURL.signIn.path + "?next=" + SiteURL.course(id).path), .text(s.signInToEnrol)) }
-                guard model.linked else { return .p(.class("muted"), .text(s.linkFirst)) }
+                guard model.linked else { return model.citizen ? .p(.class("muted"), .text(s.linkFirst)) : .empty }
                 switch model.enrolment {
                 case .enrolled?:
                     return .form(.method(.post), .action(SiteURL.withdrawCourse(id).path), .class("inline"), csrfField(),

@@ -43,24 +43,13 @@ struct PeopleImporter: TableImporter {
         state.summary.unknownColumns = header.unknown
         state.summary.rows = rows.count
         let parser = try await makeParser()
-        let chunks = rows.chunked(Self.chunkSize)
-        let vault = self.vault, progress = self.progress, total = rows.count
-        @Sendable func prepared(_ index: Int) -> Task<[Result<Prepared, RowConflicts>], Never> {
-            let chunk = Array(chunks[index])
-            return Task { await Self.prepare(chunk, header: header, parser: parser, vault: vault) }
-        }
-        @Sendable func eachChunk(_ body: (ArraySlice<Sheet.Row>, [Result<Prepared, RowConflicts>]) async throws -> Void) async throws {
-            var next = prepared(0)
-            for index in chunks.indices {
-                let results = await next.value
-                if index + 1 < chunks.count { next = prepared(index + 1) }
-                try await body(chunks[index], results)
-                progress?(min((index + 1) * Self.chunkSize, total), total)
-            }
+        let vault = self.vault
+        let file = ChunkedRows(rows: rows, chunkSize: Self.chunkSize, progress: progress) { row in
+            Self.prepare(row, header: header, parser: parser, vault: vault)
         }
         var importID: Int?
         if options.dryRun {
-            try await eachChunk { chunk, results in
+            try await file.forEach { chunk, results in
                 state.keepFirst(try await plan(unique(chunk, results, state), summary: &state.summary, on: database))
             }
         } else {
@@ -68,7 +57,7 @@ struct PeopleImporter: TableImporter {
                 importID = try await database.transaction { [state] db in
                     let run = try await ImportTable.begin(.people, summary: state.summary, options: options, actor: context.actor, on: db)
                     try await BulkInsert.prepare(db)
-                    try await eachChunk { chunk, results in
+                    try await file.forEach { chunk, results in
                         let plan = try await plan(unique(chunk, results, state), summary: &state.summary, on: db)
                         if strict && !state.summary.conflicts.isEmpty { throw StrictStop() }
                         state.keepFirst(plan)
@@ -85,7 +74,7 @@ struct PeopleImporter: TableImporter {
                 state = Progress(summary: ImportSummary(dryRun: false))
                 state.summary.unknownColumns = header.unknown
                 state.summary.rows = rows.count
-                try await eachChunk { chunk, results in
+                try await file.forEach { chunk, results in
                     _ = try await plan(unique(chunk, results, state), summary: &state.summary, on: database)
                 }
             }
@@ -167,34 +156,22 @@ struct PeopleImporter: TableImporter {
         var phoneHash: String?
     }
 
-    /// Parsing, validation, hashing and encryption are most of an import's work and need no
-    /// database: they run on every core, in chunks, keeping the rows' order.
-    static func prepare(_ rows: [Sheet.Row], header: HeaderMap, parser: PersonRowParser,
-                        vault: PersonalDataVault) async -> [Result<Prepared, RowConflicts>] {
-        let chunks = rows.chunked(2_500)
-        return await withTaskGroup(of: (Int, [Result<Prepared, RowConflicts>]).self) { group in
-            for (index, chunk) in chunks.enumerated() {
-                group.addTask {
-                    (index, chunk.map { row in
-                        parser.parse(row, header: header).flatMap { candidate in
-                            do {
-                                return .success(Prepared(
-                                    candidate: candidate, idHash: vault.hash(candidate.residentID.value, .residentID),
-                                    fingerprint: vault.crypto.lookupHash(candidate.canonical, purpose: "person-fingerprint"),
-                                    sealedID: try vault.seal(candidate.residentID.value),
-                                    sealedPhone: try candidate.phone.map { try vault.seal($0.value) },
-                                    phoneHash: candidate.phone.map { vault.hash($0.value, .phone) }))
-                            } catch {
-                                return .failure(RowConflicts(conflicts: [ImportConflict(row: row.line, column: nil, code: .invalidValue,
-                                                                                        message: "加密失败 / could not encrypt")]))
-                            }
-                        }
-                    })
-                }
+    /// One row parsed, validated, hashed and encrypted: most of an import's work, and no
+    /// database in it, so `ChunkedRows` runs it on every core.
+    static func prepare(_ row: Sheet.Row, header: HeaderMap, parser: PersonRowParser,
+                        vault: PersonalDataVault) -> Result<Prepared, RowConflicts> {
+        parser.parse(row, header: header).flatMap { candidate in
+            do {
+                return .success(Prepared(
+                    candidate: candidate, idHash: vault.hash(candidate.residentID.value, .residentID),
+                    fingerprint: vault.crypto.lookupHash(candidate.canonical, purpose: "person-fingerprint"),
+                    sealedID: try vault.seal(candidate.residentID.value),
+                    sealedPhone: try candidate.phone.map { try vault.seal($0.value) },
+                    phoneHash: candidate.phone.map { vault.hash($0.value, .phone) }))
+            } catch {
+                return .failure(RowConflicts(conflicts: [ImportConflict(row: row.line, column: nil, code: .invalidValue,
+                                                                        message: "加密失败 / could not encrypt")]))
             }
-            var results = [[Result<Prepared, RowConflicts>]](repeating: [], count: chunks.count)
-            for await (index, part) in group { results[index] = part }
-            return results.flatMap { $0 }
         }
     }
 

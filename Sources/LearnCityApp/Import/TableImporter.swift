@@ -117,3 +117,43 @@ enum ImportTable {
                                by: actor, on: db)
     }
 }
+
+/// A file's rows in chunks, each prepared (parsed, validated, hashed, encrypted — work that needs
+/// no database) on every core while the caller plans and writes the previous chunk on its one
+/// database connection.
+struct ChunkedRows<Prepared: Sendable>: Sendable {
+    let rows: [Sheet.Row]
+    let chunkSize: Int
+    let progress: (@Sendable (Int, Int) -> Void)?
+    let prepare: @Sendable (Sheet.Row) -> Prepared
+
+    func forEach(_ body: (ArraySlice<Sheet.Row>, [Prepared]) async throws -> Void) async throws {
+        let chunks = rows.chunked(chunkSize), prepare = self.prepare
+        func start(_ index: Int) -> Task<[Prepared], Never> {
+            let chunk = Array(chunks[index])
+            return Task { await ParallelRows.map(chunk, prepare) }
+        }
+        guard !chunks.isEmpty else { return }
+        var next = start(0)
+        for index in chunks.indices {
+            let prepared = await next.value
+            if index + 1 < chunks.count { next = start(index + 1) }
+            try await body(chunks[index], prepared)
+            progress?(min((index + 1) * chunkSize, rows.count), rows.count)
+        }
+    }
+}
+
+/// Maps rows on every core in chunks, keeping their order.
+enum ParallelRows {
+    static func map<T: Sendable>(_ rows: [Sheet.Row], chunk size: Int = 2_500,
+                                 _ transform: @escaping @Sendable (Sheet.Row) -> T) async -> [T] {
+        let chunks = rows.chunked(size)
+        return await withTaskGroup(of: (Int, [T]).self) { group in
+            for (index, chunk) in chunks.enumerated() { group.addTask { (index, chunk.map(transform)) } }
+            var results = [[T]](repeating: [], count: chunks.count)
+            for await (index, part) in group { results[index] = part }
+            return results.flatMap { $0 }
+        }
+    }
+}

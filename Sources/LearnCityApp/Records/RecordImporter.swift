@@ -52,32 +52,17 @@ struct RecordImporter: TableImporter {
         state.summary.unknownColumns = header.unknown
         state.summary.rows = rows.count
         let lookup = try await Lookup.load(context: context, on: database)
-        let vault = context.vault, progress = context.progress, total = rows.count, strict = options.strict
-        let chunks = rows.chunked(Self.chunkSize)
-        @Sendable func prepared(_ index: Int) -> Task<[Result<Prepared, RowConflicts>], Never> {
-            let chunk = Array(chunks[index])
-            return Task {
-                await ParallelRows.map(chunk) { row in
-                    RecordRowParser().parse(row, header: header).map { candidate in
-                        Prepared(candidate: candidate, idHash: vault.hash(candidate.residentID.value, .residentID),
-                                 fingerprint: vault.crypto.lookupHash(candidate.canonical, purpose: "record-fingerprint"))
-                    }
-                }
-            }
-        }
-        @Sendable func eachChunk(_ body: (ArraySlice<Sheet.Row>, [Result<Prepared, RowConflicts>]) async throws -> Void) async throws {
-            var next = prepared(0)
-            for index in chunks.indices {
-                let results = await next.value
-                if index + 1 < chunks.count { next = prepared(index + 1) }
-                try await body(chunks[index], results)
-                progress?(min((index + 1) * Self.chunkSize, total), total)
+        let vault = context.vault, strict = options.strict
+        let file = ChunkedRows(rows: rows, chunkSize: Self.chunkSize, progress: context.progress) { row in
+            RecordRowParser().parse(row, header: header).map { candidate in
+                Prepared(candidate: candidate, idHash: vault.hash(candidate.residentID.value, .residentID),
+                         fingerprint: vault.crypto.lookupHash(candidate.canonical, purpose: "record-fingerprint"))
             }
         }
         struct StrictStop: Error {}
         var importID: Int?
         if options.dryRun {
-            try await eachChunk { chunk, results in
+            try await file.forEach { chunk, results in
                 let plan = try await plan(unique(chunk, results, state), lookup: lookup, state: state, on: database)
                 keepPreview(plan, state: state)
             }
@@ -87,7 +72,7 @@ struct RecordImporter: TableImporter {
                     let run = try await ImportTable.begin(.records, summary: state.summary, options: options, actor: context.actor, on: db)
                     let ledger = try await RecordLedger.load(on: db)
                     try await BulkInsert.prepare(db)
-                    try await eachChunk { chunk, results in
+                    try await file.forEach { chunk, results in
                         let plan = try await plan(unique(chunk, results, state), lookup: lookup, state: state, on: db)
                         if strict && !state.summary.conflicts.isEmpty { throw StrictStop() }
                         keepPreview(plan, state: state)
@@ -151,19 +136,5 @@ struct RecordImporter: TableImporter {
                 strings.statusName(c.status), resolved.provider?.name(context.language) ?? c.provider ?? "—", c.course ?? "—"]))
         }
         state.preview.sort { $0.line < $1.line }
-    }
-}
-
-/// Maps rows on every core in chunks, keeping their order.
-enum ParallelRows {
-    static func map<T: Sendable>(_ rows: [Sheet.Row], chunk size: Int = 2_500,
-                                 _ transform: @escaping @Sendable (Sheet.Row) -> T) async -> [T] {
-        let chunks = rows.chunked(size)
-        return await withTaskGroup(of: (Int, [T]).self) { group in
-            for (index, chunk) in chunks.enumerated() { group.addTask { (index, chunk.map(transform)) } }
-            var results = [[T]](repeating: [], count: chunks.count)
-            for await (index, part) in group { results[index] = part }
-            return results.flatMap { $0 }
-        }
     }
 }

@@ -18,7 +18,7 @@ extension HomeIndex {
                     .p(.class("muted"), .text(strings.targetsIntro + " " + yearStatus())),
                     model.indicators.isEmpty
                         ? .p(.class("empty"), .text(strings.emptyTargets))
-                        : .div(.class("targets"), .forEach(model.indicators) { indicatorCard($0) }),
+                        : .div(.class("targets"), .forEach(model.indicators) { cards.card($0) }),
                     .unwrap(model.populationSource) { .p(.class("muted small"), .text(strings.populationSource + $0)) }),
                 .section(.class("card"), .attribute(named: "aria-labelledby", value: "network"),
                     .h2(.id("network"), .text(strings.networkHeading)),
@@ -28,59 +28,9 @@ extension HomeIndex {
             )
         }
 
-        private func indicatorCard(_ item: IndicatorProgress) -> Node<HTML.BodyContext> {
-            let strings = context.strings
-            let definition = item.definition
-            let name = context.language == .zh ? definition.nameZh : definition.nameEn
-            let onTrack = item.isOnTrack(yearElapsed: model.yearElapsed)
-            return .article(.class("target"), .attribute(named: "data-code", value: definition.code),
-                .h3(.span(.class("code"), .text(definition.code)), .text(" " + name)),
-                .p(.class("value"), .text(valueText(item))),
-                .unwrap(rateDetail(item)) { .p(.class("muted small"), .text($0)) },
-                .p(.class("small"), .text(strings.targetLabel + targetText(item))),
-                .unwrap(item.shareOfTarget) { share in
-                    .group(
-                        ProgressBar.svg(share: share, yearElapsed: model.yearElapsed,
-                            title: "\(definition.code) \(name)",
-                            description: "\(strings.indicatorColumns.progress) \(NumberFormat.percent(share)); "
-                                + yearStatus(),
-                            onTrack: onTrack ?? false),
-                        .p(.class(onTrack == true ? "status ok" : "status late"),
-                           .text("\(strings.indicatorColumns.progress) \(NumberFormat.percent(share)) · "
-                                 + (onTrack == true ? strings.onTrack : strings.behind))))
-                })
-        }
+        private var cards: IndicatorCards { IndicatorCards(context: context, year: model.year, yearElapsed: model.yearElapsed) }
 
-        private func yearStatus() -> String {
-            model.yearElapsed >= 1 ? context.strings.yearOver(model.year)
-                : context.strings.yearProgress(NumberFormat.percent(model.yearElapsed))
-        }
-
-        private func valueText(_ item: IndicatorProgress) -> String {
-            let strings = context.strings
-            switch item.definition.unit {
-            case .people: return NumberFormat.integer(item.numerator) + " " + strings.peopleSuffix
-            case .personTimes: return NumberFormat.integer(item.numerator) + " " + strings.personTimesSuffix
-            case .rate: return item.value.map(NumberFormat.percent) ?? strings.noDenominator
-            }
-        }
-
-        private func rateDetail(_ item: IndicatorProgress) -> String? {
-            guard item.definition.unit == .rate else { return nil }
-            let population = item.definition.denominator == .employed
-                ? context.strings.employedName : context.strings.residentsName
-            return context.strings.rateOf(NumberFormat.integer(item.numerator),
-                                          item.denominator.map(NumberFormat.integer) ?? "—", population)
-        }
-
-        private func targetText(_ item: IndicatorProgress) -> String {
-            guard let target = item.target else { return context.strings.noTarget }
-            switch item.definition.unit {
-            case .rate: return NumberFormat.percent(target)
-            case .people: return NumberFormat.integer(Int(target)) + " " + context.strings.peopleSuffix
-            case .personTimes: return NumberFormat.integer(Int(target)) + " " + context.strings.personTimesSuffix
-            }
-        }
+        private func yearStatus() -> String { cards.yearStatus() }
 
         private func networkContent() -> Node<HTML.BodyContext> {
             let kinds = context.strings.organisationKinds

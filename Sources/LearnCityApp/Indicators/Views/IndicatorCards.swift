@@ -8,7 +8,7 @@ struct IndicatorCards {
     var year: Int
     var yearElapsed: Double
 
-func card(_ item: IndicatorProgress) -> Node<HTML.BodyContext> {
+    func card(_ item: IndicatorProgress) -> Node<HTML.BodyContext> {
         let strings = context.strings
         let definition = item.definition
         let name = context.language == .zh ? definition.nameZh : definition.nameEn
@@ -31,12 +31,12 @@ func card(_ item: IndicatorProgress) -> Node<HTML.BodyContext> {
             })
     }
 
-func yearStatus() -> String {
+    func yearStatus() -> String {
         yearElapsed >= 1 ? context.strings.yearOver(year)
             : context.strings.yearProgress(NumberFormat.percent(yearElapsed))
     }
 
-func valueText(_ item: IndicatorProgress) -> String {
+    func valueText(_ item: IndicatorProgress) -> String {
         let strings = context.strings
         switch item.definition.unit {
         case .people: return NumberFormat.integer(item.numerator) + " " + strings.peopleSuffix
@@ -45,7 +45,7 @@ func valueText(_ item: IndicatorProgress) -> String {
         }
     }
 
-func rateDetail(_ item: IndicatorProgress) -> String? {
+    func rateDetail(_ item: IndicatorProgress) -> String? {
         guard item.definition.unit == .rate else { return nil }
         let population = item.definition.denominator == .employed
             ? context.strings.employedName : context.strings.residentsName
@@ -53,7 +53,7 @@ func rateDetail(_ item: IndicatorProgress) -> String? {
                                       item.denominator.map(NumberFormat.integer) ?? "—", population)
     }
 
-func targetText(_ item: IndicatorProgress) -> String {
+    func targetText(_ item: IndicatorProgress) -> String {
         guard let target = item.target else { return context.strings.noTarget }
         switch item.definition.unit {
         case .rate: return NumberFormat.percent(target)

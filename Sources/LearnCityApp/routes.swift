@@ -61,6 +61,8 @@ enum Routes {
         r.add(.POST, .courseParticipants(0), access: .permission(.manageRecords), scoped: .course, handler: CourseEditing.changeParticipants)
         r.add(.GET, .myLearning, access: .signedIn, handler: MyLearning.page)
         r.add(.GET, .activities, access: .permission(.manageRecords), handler: ActivitiesController.list)
+        r.add(.GET, .dashboard, access: .permission(.viewOrganisations), handler: DashboardController.page)
+        r.add(.GET, .dashboardExport, access: .permission(.viewOrganisations), handler: DashboardController.export)
         r.add(.POST, .activities, access: .permission(.manageRecords), handler: ActivitiesController.change)
         r.add(.POST, .courseItems(0), access: .permission(.manageRecords), scoped: .course, handler: OnlineCourses.addItem)
         r.add(.POST, .courseExperts(0), access: .permission(.manageRecords), scoped: .course, handler: CourseEditing.linkExpert)

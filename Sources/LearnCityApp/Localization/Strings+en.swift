@@ -67,6 +67,7 @@ extension Strings {
         courses: .en,
         library: .en,
         activities: .en,
+        dashboard: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

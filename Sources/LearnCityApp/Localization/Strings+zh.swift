@@ -64,6 +64,7 @@ extension Strings {
         courses: .zh,
         library: .zh,
         activities: .zh,
+        dashboard: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

@@ -64,6 +64,7 @@ struct Strings: Sendable {
     let courses: CourseStrings
     let library: LibraryStrings
     let activities: ActivityStrings
+    let dashboard: DashboardStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

@@ -12,7 +12,7 @@ enum SiteURL: Sendable, Equatable {
     case peopleDuplicates, mergePeople, personExternalIDs(Int), personRecords(Int)
     case record(Int), voidRecord(Int), correctRecord(Int)
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
-    case activities
+    case activities, dashboard, dashboardExport
     case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int), courseExperts(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
@@ -63,6 +63,8 @@ enum SiteURL: Sendable, Equatable {
         case .courseParticipants(let id): "/courses/\(id)/participants"
         case .myLearning: "/me/learning"
         case .activities: "/activities"
+        case .dashboard: "/dashboard"
+        case .dashboardExport: "/dashboard/export"
         case .resources: "/resources"
         case .resource(let id): "/resources/\(id)"
         case .resourceFile(let id): "/resources/\(id)/file"

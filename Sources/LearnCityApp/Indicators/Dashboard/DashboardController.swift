@@ -1,0 +1,113 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// The dashboard (`/dashboard?year=&region=`): the targets of the scope with value, target,
+/// share and whether the year is on track; the drill-down city → county → organisation; the
+/// year's breakdowns by quarter, kind, provider, member unit and the learners' attributes; every
+/// table exported to CSV or XLSX. Live: a record written now is in the next page load.
+enum DashboardController {
+    struct Query: Sendable {
+        var year: Int
+        var region: RegionCode
+        var scope: DashboardQueries.Scope
+    }
+
+    /// The year and region asked for, kept inside the account's scope.
+    static func query(_ request: Request) async throws -> Query {
+        let account = try await request.accountScope()
+        let config = request.application.learnCity.config
+        let today = LocalDate(Date(), in: config.timeZone)
+        var year = try await IndicatorQueries.defaultYear(notAfter: today.year, on: request.db)
+        if let asked = request.query[Int.self, at: "year"] { year = min(max(asked, 1990), 2100) }
+        let city = try await Region.query(on: request.db).filter(\.$level == 2).first()?.code ?? RegionCode("511700")!
+        var region = request.query[String.self, at: "region"].flatMap(RegionCode.init) ?? account.region ?? city
+        if !account.everything, let own = account.region, !own.contains(region) { region = own }
+        if !account.everything && account.region == nil {
+            // Departments and providers: their own records only, named by their organisation.
+            return Query(year: year, region: city, scope: .init(regionPrefix: nil, providerPath: account.organisationPath ?? "/none/"))
+        }
+        return Query(year: year, region: region, scope: .init(regionPrefix: region.subtreePrefix, providerPath: nil))
+    }
+
+    @Sendable static func page(_ request: Request) async throws -> Response {
+        let q = try await query(request)
+        let language = request.language
+        let regions = try await Region.query(on: request.db).all()
+        let names = Dictionary(uniqueKeysWithValues: regions.map { ($0.id ?? "", $0.name(language)) })
+        let geographic = q.scope.providerPath == nil
+        var model = DashboardPage.Model(year: q.year, region: q.region.rawValue, regionName: names[q.region.rawValue] ?? q.region.rawValue,
+                                        yearElapsed: LocalDate(Date(), in: request.application.learnCity.config.timeZone).fractionOfYearElapsed(for: q.year))
+        if geographic {
+            model.indicators = try await IndicatorQueries.progress(year: q.year, region: q.region, on: request.db)
+            // Drill-down: the divisions inside this region, each with its own targets' values.
+            let children = regions.filter { $0.level == 3 && ($0.code.map { q.region.contains($0) && $0 != q.region } ?? false) }
+                .sorted { ($0.id ?? "") < ($1.id ?? "") }
+            for child in children {
+                guard let code = child.code else { continue }
+                model.drill.append((code.rawValue, child.name(language), try await IndicatorQueries.progress(year: q.year, region: code, on: request.db)))
+            }
+            model.parent = q.region.level == .county ? regions.first { $0.level == 2 }?.id : nil
+        }
+        // Below a county (or for a department): the organisations that provided the records.
+        let organisations = try await Organisation.query(on: request.db).visible(to: request.accountScope())
+            .filter(\.$regionCode == q.region.rawValue).filter(\.$closedAt == nil).sort(\.$path).all()
+            .filter { $0.kind == .college || $0.kind.isCentre || $0.kind == .trainingProvider || $0.kind == .school }
+        if q.region.level == .county || !geographic {
+            model.organisations = try await DashboardQueries.organisations(organisations, year: q.year, on: request.db)
+                .map { ($0.0.name(language), $0.1) }
+        } else {
+            let units = try await Organisation.query(on: request.db).filter(\.$kind == .memberUnit).sort(\.$path).all()
+            model.memberUnits = try await DashboardQueries.organisations(units, year: q.year, on: request.db).map { ($0.0.name(language), $0.1) }
+        }
+        for breakdown in DashboardQueries.Breakdown.allCases {
+            let figures = try await DashboardQueries.figures(breakdown, year: q.year, scope: q.scope, on: request.db)
+            model.breakdowns.append((breakdown, try await labelled(figures, breakdown, request)))
+        }
+        model.years = Array((q.year - 4)...(q.year + 1)).reversed()
+        model.regions = [(model.region, model.regionName)] + regions.filter { $0.level == 3 }.sorted { ($0.id ?? "") < ($1.id ?? "") }
+            .compactMap { r in r.id.map { ($0, r.name(language)) } }.filter { $0.0 != model.region }
+        return DashboardPage.View(model: model, context: PageContext(request)).response()
+    }
+
+    /// Keys as people read them: 社区教育 for `community`, 城镇 for `urban`, 男 for `male`, B 采矿业 for `B`.
+    static func labelled(_ figures: [DashboardQueries.Figure], _ breakdown: DashboardQueries.Breakdown, _ request: Request) async throws
+        -> [DashboardQueries.Figure] {
+        let s = request.strings
+        switch breakdown {
+        case .kind: return figures.map { var f = $0; f.key = RecordKind(rawValue: f.key).map(s.records.kindName) ?? f.key; return f }
+        case .urbanRural: return figures.map { var f = $0; f.key = f.key == "urban" ? s.registry.urban : f.key == "rural" ? s.registry.rural : s.dashboard.unknown; return f }
+        case .gender: return figures.map { var f = $0; f.key = f.key == "male" ? s.registry.male : s.registry.female; return f }
+        case .industry:
+            let names = Dictionary(uniqueKeysWithValues: try await Industry.query(on: request.db).all().map { ($0.id ?? "", $0.name(request.language)) })
+            return figures.map { var f = $0; f.key = f.key.isEmpty ? s.dashboard.unknown : "\(f.key) \(names[f.key] ?? "")"; return f }
+        case .occupation: return figures.map { var f = $0; if f.key.isEmpty { f.key = s.dashboard.unknown }; return f }
+        default: return figures
+        }
+    }
+
+    /// One table of the page as CSV or XLSX (`?table=quarter|kind|…|regions|organisations`).
+    @Sendable static func export(_ request: Request) async throws -> Response {
+        let q = try await query(request)
+        let s = request.strings.dashboard, r = request.strings.records
+        let table = request.query[String.self, at: "table"] ?? "quarter"
+        let header = [s.key, r.personTimes, r.distinctPeople, r.hours]
+        func cells(_ f: DashboardQueries.Figure) -> [String] { [f.key, String(f.personTimes), String(f.people), NumberText.hours(f.hours)] }
+        if table == "regions" {
+            var rows: [[String]] = []
+            for region in try await Region.query(on: request.db).filter(\.$level == 3).sort(\.$id).all() {
+                guard let code = region.code, q.region.contains(code) else { continue }
+                let progress = try await IndicatorQueries.progress(year: q.year, region: code, on: request.db)
+                rows.append([region.name(request.language)] + progress.map { item in
+                    item.value.map { item.definition.unit == .rate ? String($0) : String(Int($0)) } ?? ""
+                })
+            }
+            let codes = try await Indicator.query(on: request.db).sort(\.$position).all().compactMap(\.id)
+            return try await TableExport.response(request, name: "dashboard-\(q.year)-regions", header: [s.region] + codes, rows: rows, entity: "dashboard")
+        }
+        guard let breakdown = DashboardQueries.Breakdown(rawValue: table) else { throw AppError(.invalidParameter, field: "table") }
+        let figures = try await labelled(try await DashboardQueries.figures(breakdown, year: q.year, scope: q.scope, on: request.db), breakdown, request)
+        return try await TableExport.response(request, name: "dashboard-\(q.year)-\(table)", header: header, rows: figures.map(cells), entity: "dashboard")
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import LearnCityCore
+import Plot
+
+enum DashboardPage {
+    struct Model: Sendable {
+        var year: Int
+        var region: String
+        var regionName: String
+        var yearElapsed: Double
+        var indicators: [IndicatorProgress] = []
+        /// (region code, name, its indicators)
+        var drill: [(String, String, [IndicatorProgress])] = []
+        var parent: String?
+        var organisations: [(String, DashboardQueries.Figure)] = []
+        var memberUnits: [(String, DashboardQueries.Figure)] = []
+        var breakdowns: [(DashboardQueries.Breakdown, [DashboardQueries.Figure])] = []
+        var years: [Int] = []
+        var regions: [(String, String)] = []
+    }
+
+    struct View: PageView {
+        var model: Model
+        var context: PageContext
+        var pageTitle: String { context.strings.dashboard.title }
+
+        private var cards: IndicatorCards { IndicatorCards(context: context, year: model.year, yearElapsed: model.yearElapsed) }
+
+        private func link(region: String? = nil, export table: String? = nil, format: String? = nil) -> String {
+            var items = [URLQueryItem(name: "year", value: String(model.year)), URLQueryItem(name: "region", value: region ?? model.region)]
+            if let table { items.append(URLQueryItem(name: "table", value: table)) }
+            if let format { items.append(URLQueryItem(name: "format", value: format)) }
+            var components = URLComponents()
+            components.queryItems = items
+            return (table == nil ? SiteURL.dashboard.path : SiteURL.dashboardExport.path) + "?" + (components.percentEncodedQuery ?? "")
+        }
+
+        private func exports(_ table: String) -> Node<HTML.BodyContext> {
+            .p(.class("export small"), .a(.href(link(export: table, format: "xlsx")), .text("XLSX")), .text(" · "),
+               .a(.href(link(export: table, format: "csv")), .text("CSV")))
+        }
+
+        func content() -> Node<HTML.BodyContext> {
+            let s = context.strings.dashboard
+            return .group(
+                .section(.class("card"),
+                    .h1(.text("\(s.title) · \(model.regionName) · \(model.year)")),
+                    .p(.class("muted"), .text(s.intro + " " + cards.yearStatus())),
+                    .form(.method(.get), .action(SiteURL.dashboard.path), .class("filters"),
+                        FormFields.select(name: "year", label: s.year, options: model.years.map { (String($0), String($0)) },
+                                          selected: String(model.year), error: nil),
+                        FormFields.select(name: "region", label: s.region, options: model.regions, selected: model.region, error: nil),
+                        .button(.type(.submit), .class("button"), .text(s.show))),
+                    .unwrap(model.parent) { .p(.a(.href(link(region: $0)), .text("← " + s.up))) },
+                    .if(!model.indicators.isEmpty, .div(.class("targets"), .forEach(model.indicators) { cards.card($0) }))),
+                drill(),
+                figureTable(s.organisationsTitle, model.organisations, id: "organisations"),
+                figureTable(s.memberUnitsTitle, model.memberUnits, id: "member-units"),
+                .section(.class("breakdowns"), .forEach(model.breakdowns) { breakdown, figures in breakdownCard(breakdown, figures) }))
+        }
+
+        private func drill() -> Node<HTML.BodyContext> {
+            let s = context.strings.dashboard
+            guard !model.drill.isEmpty, let codes = model.drill.first?.2.map(\.definition.code) else { return .empty }
+            return .section(.class("card"),
+                .h2(.text(s.drillTitle)),
+                .div(.class("table-wrap"), .table(.class("list"), .id("drill"),
+                    .thead(.tr(.th(.text(s.region)), .forEach(codes) { .th(.class("number"), .text($0)) })),
+                    .tbody(.forEach(model.drill) { code, name, items in
+                        .tr(.td(.a(.href(link(region: code)), .text(name))),
+                            .forEach(items) { item in .td(.class("number"), .text(cards.valueText(item))) })
+                    }))),
+                exports("regions"))
+        }
+
+        private func figureTable(_ title: String, _ rows: [(String, DashboardQueries.Figure)], id: String) -> Node<HTML.BodyContext> {
+            let r = context.strings.records
+            guard !rows.isEmpty else { return .empty }
+            return .section(.class("card"),
+                .h2(.text(title)),
+                .p(.class("muted small"), .text(context.strings.dashboard.noDenominator)),
+                .div(.class("table-wrap"), .table(.class("list"), .id(id),
+                    .thead(.tr(.th(), .th(.class("number"), .text(r.personTimes)), .th(.class("number"), .text(r.distinctPeople)),
+                               .th(.class("number"), .text(r.hours)))),
+                    .tbody(.forEach(rows) { name, f in
+                        .tr(.td(.text(name)), .td(.class("number"), .text(NumberFormat.integer(f.personTimes))),
+                            .td(.class("number"), .text(NumberFormat.integer(f.people))), .td(.class("number"), .text(NumberText.hours(f.hours))))
+                    }))))
+        }
+
+        private func breakdownCard(_ breakdown: DashboardQueries.Breakdown, _ figures: [DashboardQueries.Figure]) -> Node<HTML.BodyContext> {
+            let s = context.strings.dashboard, r = context.strings.records
+            let title = s.breakdownNames[breakdown] ?? breakdown.rawValue
+            return .section(.class("card"), .id("by-" + breakdown.rawValue),
+                .h2(.text(title)),
+                figures.isEmpty ? .p(.class("empty"), .text(s.noRecords)) : .group(
+                    BarChart.svg(figures.map { ($0.key, Double($0.personTimes), NumberFormat.integer($0.personTimes)) },
+                                 title: "\(title)（\(r.personTimes)）"),
+                    .div(.class("table-wrap"), .table(.class("list"),
+                        .thead(.tr(.th(), .th(.class("number"), .text(r.personTimes)), .th(.class("number"), .text(r.distinctPeople)),
+                                   .th(.class("number"), .text(r.hours)))),
+                        .tbody(.forEach(figures) { f in
+                            .tr(.td(.text(f.key)), .td(.class("number"), .text(NumberFormat.integer(f.personTimes))),
+                                .td(.class("number"), .text(NumberFormat.integer(f.people))), .td(.class("number"), .text(NumberText.hours(f.hours))))
+                        })))),
+                exports(breakdown.rawValue))
+        }
+    }
+}

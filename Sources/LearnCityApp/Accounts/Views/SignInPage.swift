@@ -50,7 +50,10 @@ enum WorkspacePage {
         func content() -> Node<HTML.BodyContext> {
             let strings = context.strings, menu = strings.accounts.menu
             let links: [(Permission?, SiteURL, String)] = [
+                (.viewOrganisations, .dashboard, strings.dashboard.title),
                 (.viewPeople, .people, menu.people), (.viewOrganisations, .organisations, menu.organisations),
+                (.manageRecords, .courses, strings.courses.title), (.manageRecords, .resources, strings.library.title),
+                (.manageRecords, .activities, strings.activities.title), (.mergePeople, .peopleDuplicates, strings.registry.duplicatesTitle),
                 (.manageAccounts, .users, menu.accounts), (.confirmIdentity, .identity, menu.identity),
                 (.viewOrganisations, .teachers, strings.teachers.heading), (.viewExperts, .experts, strings.experts.heading), (.importData, .imports, strings.imports.title),
                 (.useAPITokens, .tokens, menu.tokens), (.viewAudit, .audit, menu.audit), (nil, .changePassword, menu.password),

@@ -63,6 +63,8 @@ enum Routes {
         r.add(.GET, .activities, access: .permission(.manageRecords), handler: ActivitiesController.list)
         r.add(.GET, .dashboard, access: .permission(.viewOrganisations), handler: DashboardController.page)
         r.add(.GET, .dashboardExport, access: .permission(.viewOrganisations), handler: DashboardController.export)
+        r.add(.GET, .targets, access: .permission(.manageTargets), handler: TargetsController.page)
+        r.add(.POST, .targets, access: .permission(.manageTargets), maxBody: 5 * 1024 * 1024, handler: TargetsController.change)
         r.add(.POST, .activities, access: .permission(.manageRecords), handler: ActivitiesController.change)
         r.add(.POST, .courseItems(0), access: .permission(.manageRecords), scoped: .course, handler: OnlineCourses.addItem)
         r.add(.POST, .courseExperts(0), access: .permission(.manageRecords), scoped: .course, handler: CourseEditing.linkExpert)

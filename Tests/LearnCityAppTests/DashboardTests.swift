@@ -45,4 +45,60 @@ struct DashboardTests {
             }
         }
     }
+
+    @Test("The tallies equal a scan of the records for every indicator; a new indicator is counted from the stored records at once")
+    func scanAndNewIndicator() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: world.callers[.cityOffice]!)
+            try await app.testing().test(.POST, "/api/v1/imports/records", headers: headers, body: ByteBuffer(string: RecordsTests.csv)) { _ in }
+            let city = RegionCode("511700")!
+            for item in try await IndicatorQueries.progress(year: 2014, region: city, on: app.db) {
+                let scanned = try await IndicatorScan.numerator(item.definition, year: 2014, through: nil, regionPrefix: "5117", on: app.db)
+                #expect(scanned == item.numerator, "\(item.definition.code)")
+            }
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let csrf = admin.cookies[CSRF.cookieName]!
+            let bad = try await admin.send(.POST, "/dashboard/targets", form: [("_csrf", csrf), ("action", "indicator"), ("code", "T6"), ("nameZh", "职业培训人次")])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("至少选择一种记录类型和状态"))
+            let made = try await admin.send(.POST, "/dashboard/targets", form: [
+                ("_csrf", csrf), ("action", "indicator"), ("code", "T6"), ("nameZh", "职业培训人次"), ("unit", "person-times"),
+                ("criteria[]", "training:completed")])
+            #expect(made.status == .ok && made.text.contains("已保存"))
+            let t6 = try #require(try await IndicatorQueries.progress(year: 2014, region: city, on: app.db).first { $0.definition.code == "T6" })
+            #expect(t6.numerator == 1)   // A3, the one completed training
+        }
+    }
+
+    @Test("Targets and populations within the account's region, with messages next to fields; a baseline year shows beside this year")
+    func targetsAndBaselines() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var county = HTTPHeaders()
+            county.bearerAuthorization = .init(token: world.callers[.countyAdmin]!)
+            func post(_ form: [(String, String)], _ headers: HTTPHeaders) async throws -> TestingHTTPResponse {
+                var h = headers
+                h.contentType = .urlEncodedForm
+                var captured: TestingHTTPResponse?
+                try await app.testing().test(.POST, "/dashboard/targets", headers: h, body: formBody(form)) { captured = $0 }
+                return try #require(captured)
+            }
+            let foreign = try await post([("action", "target"), ("indicator", "T3"), ("region", "511725"), ("year", "2014"), ("value", "1000")], county)
+            #expect(foreign.status == .unprocessableEntity && foreign.text.contains("只能登记本辖区"))
+            let own = try await post([("action", "target"), ("indicator", "T3"), ("region", "511722"), ("year", "2014"), ("value", "120000")], county)
+            #expect(own.status == .ok)
+            #expect(try await IndicatorTarget.query(on: app.db).filter(\.$regionCode == "511722").filter(\.$indicatorCode == "T3").first()?.value == 120000)
+            let population = try await post([("action", "population"), ("region", "511722"), ("year", "2014"), ("residents", "100"), ("employed", "200")], county)
+            #expect(population.status == .unprocessableEntity && population.text.contains("从业人员应为不大于常住人口的整数"))
+            let baseline = try await post([("action", "baseline"), ("indicator", "T3"), ("region", "511722"), ("year", "2013"), ("value", "90000"), ("source", "2013年统计")], county)
+            #expect(baseline.status == .ok)
+            var headers = county
+            headers.remove(name: .contentType)
+            try await app.testing().test(.GET, "/dashboard?year=2014", headers: headers) { res in
+                #expect(res.text.contains(#"id="year-on-year""#) && res.text.contains("90,000"))
+            }
+        }
+    }
 }

@@ -29,5 +29,7 @@ enum Migrations {
         app.migrations.add(CreateLearningRecords())
         app.migrations.add(CreateCourses())
         app.migrations.add(CreateResources())
+        // indicators and dashboards (issue 6)
+        app.migrations.add(CreateBaselines())
     }
 }

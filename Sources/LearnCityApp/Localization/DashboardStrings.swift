@@ -1,15 +1,18 @@
 /// Strings of the dashboard.
 struct DashboardStrings: Sendable {
+    let indicator, yearToDate, samePeriod, change: String
     let title, intro, year, region, show, up, drillTitle, organisationsTitle, memberUnitsTitle, noDenominator, noRecords, unknown, key: String
     let breakdownNames: [DashboardQueries.Breakdown: String]
 
     static let zh = DashboardStrings(
+        indicator: "指标", yearToDate: "本年累计", samePeriod: "去年同期", change: "同比",
         title: "目标进展", intro: "由学习记录实时计算。人次与人数分开统计；比率的分母为所选区域的常住人口或从业人员。",
         year: "年度", region: "区域", show: "查看", up: "返回上一级", drillTitle: "各区县", organisationsTitle: "各机构（所举办课程的学习记录）",
         memberUnitsTitle: "各成员单位", noDenominator: "机构没有人口分母，只列人次、人数和学时。", noRecords: "该年度没有学习记录。", unknown: "未填", key: "项目",
         breakdownNames: [.quarter: "按季度", .kind: "按记录类型", .provider: "按举办单位", .urbanRural: "按城乡", .gender: "按性别",
                          .age: "按年龄段", .industry: "按行业", .occupation: "按职业类别"])
     static let en = DashboardStrings(
+        indicator: "Indicator", yearToDate: "Year to date", samePeriod: "Same period last year", change: "Change",
         title: "Targets", intro: "Computed live from the learning records. Person-times and people are counted apart; rates divide by the region's residents or employed population.",
         year: "Year", region: "Region", show: "Show", up: "Up one level", drillTitle: "By county", organisationsTitle: "By organisation (records of the courses they ran)",
         memberUnitsTitle: "By member unit", noDenominator: "Organisations have no population: person-times, people and hours only.",

@@ -68,6 +68,7 @@ extension Strings {
         library: .en,
         activities: .en,
         dashboard: .en,
+        targets: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

@@ -65,6 +65,7 @@ extension Strings {
         library: .zh,
         activities: .zh,
         dashboard: .zh,
+        targets: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

@@ -65,6 +65,7 @@ struct Strings: Sendable {
     let library: LibraryStrings
     let activities: ActivityStrings
     let dashboard: DashboardStrings
+    let targets: TargetStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

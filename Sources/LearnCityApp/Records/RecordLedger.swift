@@ -112,3 +112,29 @@ struct RecordLedger: Sendable {
         }
     }
 }
+
+extension RecordLedger {
+    /// Builds one indicator's tallies and participations again from the stored records (a new
+    /// indicator, or a repair): what it holds is thrown away and every record counted afresh,
+    /// in batches, in the caller's transaction.
+    static func rebuild(_ definition: IndicatorDefinition, on database: any Database) async throws {
+        try await IndicatorTally.query(on: database).filter(\.$indicatorCode == definition.code).delete()
+        try await Participation.query(on: database).filter(\.$indicatorCode == definition.code).delete()
+        let ledger = RecordLedger(definitions: [definition])
+        var lastID = 0
+        while true {
+            let batch = try await LearningRecord.query(on: database).filter(\.$id > lastID).filter(\.$voidedAt == nil)
+                .sort(\.$id).limit(2_000).all()
+            guard let last = batch.last?.id else { break }
+            try await ledger.added(batch.map(RecordService.entry), on: database)
+            lastID = last
+        }
+        if definition.includesActivityHeadcount {
+            var deltas: [TallyKey: Int] = [:]
+            for activity in try await Activity.query(on: database).filter(\.$voidedAt == nil).all() where activity.unregistered > 0 {
+                deltas[TallyKey(code: definition.code, year: activity.year, region: activity.regionCode), default: 0] += activity.unregistered
+            }
+            try await addToTallies(deltas, on: database as! any SQLDatabase)
+        }
+    }
+}

@@ -12,7 +12,7 @@ enum SiteURL: Sendable, Equatable {
     case peopleDuplicates, mergePeople, personExternalIDs(Int), personRecords(Int)
     case record(Int), voidRecord(Int), correctRecord(Int)
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
-    case activities, dashboard, dashboardExport
+    case activities, dashboard, dashboardExport, targets
     case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int), courseExperts(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
@@ -65,6 +65,7 @@ enum SiteURL: Sendable, Equatable {
         case .activities: "/activities"
         case .dashboard: "/dashboard"
         case .dashboardExport: "/dashboard/export"
+        case .targets: "/dashboard/targets"
         case .resources: "/resources"
         case .resource(let id): "/resources/\(id)"
         case .resourceFile(let id): "/resources/\(id)/file"

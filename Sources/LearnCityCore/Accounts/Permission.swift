@@ -18,6 +18,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageTeachers        // the teaching corps and volunteers' service log, within scope
     case mergePeople           // merge two registrations of one human (admins, within their region)
     case manageRecords         // write, void and correct learning records, within scope
+    case manageTargets         // targets, populations and baselines of the scope's regions; new indicators (city)
 }
 
 extension Role {
@@ -25,7 +26,7 @@ extension Role {
     public var permissions: Set<Permission> {
         var granted = basePermissions
         if isStaff { granted.insert(.viewExperts) }
-        if self == .systemAdmin || self == .cityOffice || self == .countyAdmin { granted.formUnion([.manageExperts, .mergePeople]) }
+        if self == .systemAdmin || self == .cityOffice || self == .countyAdmin { granted.formUnion([.manageExperts, .mergePeople, .manageTargets]) }
         if self == .systemAdmin || self == .cityOffice || self == .countyAdmin || self == .centreAdmin { granted.insert(.manageTeachers) }
         // Whoever runs courses records who took part: centres, colleges, providers.
         if [.systemAdmin, .cityOffice, .countyAdmin, .centreAdmin, .providerStaff].contains(self) { granted.formUnion([.manageRecords, .importData]) }

@@ -50,7 +50,7 @@ enum WorkspacePage {
         func content() -> Node<HTML.BodyContext> {
             let strings = context.strings, menu = strings.accounts.menu
             let links: [(Permission?, SiteURL, String)] = [
-                (.viewOrganisations, .dashboard, strings.dashboard.title),
+                (.viewOrganisations, .dashboard, strings.dashboard.title), (.manageTargets, .targets, strings.targets.title),
                 (.viewPeople, .people, menu.people), (.viewOrganisations, .organisations, menu.organisations),
                 (.manageRecords, .courses, strings.courses.title), (.manageRecords, .resources, strings.library.title),
                 (.manageRecords, .activities, strings.activities.title), (.mergePeople, .peopleDuplicates, strings.registry.duplicatesTitle),

@@ -41,6 +41,7 @@ enum DashboardController {
                                         yearElapsed: LocalDate(Date(), in: request.application.learnCity.config.timeZone).fractionOfYearElapsed(for: q.year))
         if geographic {
             model.indicators = try await IndicatorQueries.progress(year: q.year, region: q.region, on: request.db)
+            model.comparison = try await comparison(model.indicators, query: q, on: request)
             // Drill-down: the divisions inside this region, each with its own targets' values.
             let children = regions.filter { $0.level == 3 && ($0.code.map { q.region.contains($0) && $0 != q.region } ?? false) }
                 .sorted { ($0.id ?? "") < ($1.id ?? "") }
@@ -109,5 +110,28 @@ enum DashboardController {
         guard let breakdown = DashboardQueries.Breakdown(rawValue: table) else { throw AppError(.invalidParameter, field: "table") }
         let figures = try await labelled(try await DashboardQueries.figures(breakdown, year: q.year, scope: q.scope, on: request.db), breakdown, request)
         return try await TableExport.response(request, name: "dashboard-\(q.year)-\(table)", header: header, rows: figures.map(cells), entity: "dashboard")
+    }
+
+    /// Year to date (累计) beside the same period of the previous year (同比): counted from the
+    /// records of that period, or the baseline figure entered for a year without records.
+    static func comparison(_ items: [IndicatorProgress], query q: Query, on request: Request) async throws -> [DashboardPage.Comparison] {
+        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let through = q.year == today.year ? IndicatorScan.sameDayLastYear(today) : nil
+        let hasRecords = try await LearningRecord.query(on: request.db).filter(\.$year == q.year - 1).first() != nil
+        let baselines = try await BaselineFigure.query(on: request.db).filter(\.$year == q.year - 1).filter(\.$regionCode == q.region.rawValue).all()
+        var result: [DashboardPage.Comparison] = []
+        for item in items {
+            let code = item.definition.code
+            var previous: Double?
+            if hasRecords {
+                let numerator = try await IndicatorScan.numerator(item.definition, year: q.year - 1, through: through,
+                                                                  regionPrefix: q.region.subtreePrefix, on: request.db)
+                previous = item.definition.unit == .rate ? item.denominator.map { $0 > 0 ? Double(numerator) / Double($0) : 0 } : Double(numerator)
+            } else if let baseline = baselines.first(where: { $0.indicatorCode == code }) {
+                previous = baseline.value
+            }
+            result.append(DashboardPage.Comparison(code: code, current: item.value, previous: previous, isRate: item.definition.unit == .rate))
+        }
+        return result
     }
 }

@@ -15,8 +15,25 @@ enum DashboardPage {
         var organisations: [(String, DashboardQueries.Figure)] = []
         var memberUnits: [(String, DashboardQueries.Figure)] = []
         var breakdowns: [(DashboardQueries.Breakdown, [DashboardQueries.Figure])] = []
+        var comparison: [Comparison] = []
         var years: [Int] = []
         var regions: [(String, String)] = []
+    }
+
+    /// An indicator's year to date and the same period of the previous year.
+    struct Comparison: Sendable {
+        var code: String
+        var current: Double?
+        var previous: Double?
+        var isRate: Bool
+
+        /// The change in percent of the previous figure (percentage points for rates).
+        var change: String? {
+            guard let current, let previous else { return nil }
+            if isRate { return String(format: "%+.1f pp", (current - previous) * 100) }
+            guard previous > 0 else { return nil }
+            return String(format: "%+.1f%%", (current - previous) / previous * 100)
+        }
     }
 
     struct View: PageView {
@@ -52,11 +69,28 @@ enum DashboardPage {
                         FormFields.select(name: "region", label: s.region, options: model.regions, selected: model.region, error: nil),
                         .button(.type(.submit), .class("button"), .text(s.show))),
                     .unwrap(model.parent) { .p(.a(.href(link(region: $0)), .text("← " + s.up))) },
-                    .if(!model.indicators.isEmpty, .div(.class("targets"), .forEach(model.indicators) { cards.card($0) }))),
+                    .if(!model.indicators.isEmpty, .div(.class("targets"), .forEach(model.indicators) { cards.card($0) })),
+                    comparison()),
                 drill(),
                 figureTable(s.organisationsTitle, model.organisations, id: "organisations"),
                 figureTable(s.memberUnitsTitle, model.memberUnits, id: "member-units"),
                 .section(.class("breakdowns"), .forEach(model.breakdowns) { breakdown, figures in breakdownCard(breakdown, figures) }))
+        }
+
+        private func comparison() -> Node<HTML.BodyContext> {
+            let s = context.strings.dashboard
+            guard !model.comparison.isEmpty else { return .empty }
+            func text(_ value: Double?, rate: Bool) -> String {
+                guard let value else { return "—" }
+                return rate ? NumberFormat.percent(value) : NumberFormat.integer(Int(value))
+            }
+            return .div(.class("table-wrap"), .table(.class("list"), .id("year-on-year"),
+                .thead(.tr(.th(.text(s.indicator)), .th(.class("number"), .text(s.yearToDate)), .th(.class("number"), .text(s.samePeriod)),
+                           .th(.class("number"), .text(s.change)))),
+                .tbody(.forEach(model.comparison) { row in
+                    .tr(.td(.text(row.code)), .td(.class("number"), .text(text(row.current, rate: row.isRate))),
+                        .td(.class("number"), .text(text(row.previous, rate: row.isRate))), .td(.class("number"), .text(row.change ?? "—")))
+                })))
         }
 
         private func drill() -> Node<HTML.BodyContext> {

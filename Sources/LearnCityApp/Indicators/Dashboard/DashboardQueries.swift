@@ -62,7 +62,9 @@ enum DashboardQueries {
             // Months to quarters: person-times and hours add up; people are counted per quarter.
             figures = try await quarters(year: year, scope: scope, monthly: figures, on: sql)
         case .age:
-            figures = merge(figures) { Self.ageBand(birthYear: Int($0) ?? 0, in: year) }.sorted { $0.key < $1.key }
+            let order = ["<25", "25–34", "35–44", "45–54", "55–64", "65+"]
+            figures = merge(figures) { Self.ageBand(birthYear: Int($0) ?? 0, in: year) }
+                .sorted { (order.firstIndex(of: $0.key) ?? 9) < (order.firstIndex(of: $1.key) ?? 9) }
         case .provider:
             figures = Array(figures.sorted { $0.personTimes > $1.personTimes }.prefix(15))
         default:

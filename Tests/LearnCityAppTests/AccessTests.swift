@@ -100,6 +100,7 @@ struct ScopeFixture {
     var xuanhanTeacher = 0, quTeacher = 0
     var xuanhanRecord = 0, quRecord = 0
     var xuanhanCourse = 0, quCourse = 0
+    var xuanhanReturn = 0, quReturn = 0
     var xuanhanAccount = UUID(), quAccount = UUID()
 
     /// (id, inside the caller's scope) pairs to try for a scoped route.
@@ -121,6 +122,7 @@ struct ScopeFixture {
         case .record: return [(String(xuanhanRecord), geographic), (String(quRecord), everything)]
         case .course: return [(String(xuanhanCourse), geographic), (String(quCourse), everything)]
         case .catalogueCourse: return [(String(xuanhanCourse), true), (String(quCourse), true)]
+        case .publishedReturn: return [(String(xuanhanReturn), geographic), (String(quReturn), everything)]
         }
     }
 
@@ -156,6 +158,14 @@ struct ScopeFixture {
         }
         world.xuanhanCourse = try await course("DC-04", capacity: 1)
         world.quCourse = try await course("CEC-511725", capacity: nil)
+        for (region, isXuanhan) in [("511722", true), ("511725", false)] {
+            let snapshot = PublishedReturn()
+            (snapshot.year, snapshot.regionCode, snapshot.dataAsOf, snapshot.publishedBy) = (2014, region, Date(), "fixture")
+            snapshot.content = String(decoding: try JSONEncoder().encode(AnnualReturnData.Content(
+                byDepartment: [], byIndustry: [], total: AnnualReturn.Row(label: "合计"))), as: UTF8.self)
+            try await snapshot.create(on: app.db)
+            if isXuanhan { world.xuanhanReturn = snapshot.id! } else { world.quReturn = snapshot.id! }
+        }
         world.xuanhanRecord = try await record(world.xuanhanPerson, "DC-04")
         world.quRecord = try await record(world.quPerson, "CEC-511725")
         // Where each role's test account works: 宣汉县 bodies for the geographic roles.

@@ -102,3 +102,38 @@ struct DashboardTests {
         }
     }
 }
+
+@Suite("Annual statistics return")
+struct AnnualReturnAppTests {
+    @Test("Live until published; a published return keeps its numbers when records arrive later; XLSX in the office's layout")
+    func publish() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: world.callers[.cityOffice]!)
+            try await app.testing().test(.POST, "/api/v1/imports/records", headers: headers, body: ByteBuffer(string: RecordsTests.csv)) { _ in }
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let live = try await admin.send(.GET, "/dashboard/annual?year=2014")
+            #expect(live.status == .ok && live.text.contains(#"id="by-industry""#) && live.text.contains("尚未发布"))
+            let published = try await admin.send(.POST, "/dashboard/annual?year=2014", form: [("_csrf", admin.cookies[CSRF.cookieName]!)])
+            let path = try #require(published.headers.first(name: .location))
+            let snapshot = try #require(try await PublishedReturn.query(on: app.db).filter(\.$publishedBy == "admin").first())
+            let before = try JSONDecoder().decode(AnnualReturnData.Content.self, from: Data(snapshot.content.utf8))
+            #expect(before.total.total == 2 && before.total.personTimes == 6)   // 宣汉人, 渠县人; six records in 2014
+            // A record arriving later changes the live return, not the published one.
+            let later = "身份证号,姓名,类型,日期\n511722198001011232,新学员,社区教育,2014-12-01\n"
+            try await app.testing().test(.POST, "/api/v1/imports/records", headers: headers, body: ByteBuffer(string: later)) { _ in }
+            let now = try await AnnualReturnData.compute(year: 2014, region: RegionCode("511700")!, language: .zh, on: app.db)
+            #expect(now.total.total == 3)
+            let frozen = try await admin.send(.GET, path)
+            #expect(frozen.text.contains("此表已发布") && frozen.text.contains("数据截至"))
+            let reloaded = try JSONDecoder().decode(AnnualReturnData.Content.self, from: Data(try #require(try await PublishedReturn.find(snapshot.id, on: app.db)).content.utf8))
+            #expect(reloaded == before)
+            let xlsx = try await admin.send(.GET, path + "?format=xlsx")
+            #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType.contains("spreadsheetml") == true)
+            let sheet = try Sheet.read(Data(buffer: xlsx.body))
+            #expect(sheet.rows.contains { $0.cells.contains { $0.text.contains("表号") } } && sheet.rows.contains { $0.cells.contains { $0.text.contains("填表人") } })
+        }
+    }
+}

@@ -65,3 +65,19 @@ struct RecordRulesTests {
         #expect(RecordKey.make(namespace: "org:3", sourceID: "R1", person: "h1", kind: .community, course: nil, provider: nil, date: date) == "org:3|id|R1")
     }
 }
+
+@Suite("Annual return groups")
+struct AnnualReturnTests {
+    @Test("Occupation first, then where the learner lives; distinct people add up across cells")
+    func groups() {
+        #expect(AnnualReturn.group(occupation: "党政干部", urbanRural: "rural") == .cadres)
+        #expect(AnnualReturn.group(occupation: "专业技术人员", urbanRural: nil) == .professional)
+        #expect(AnnualReturn.group(occupation: "农民", urbanRural: "rural") == .rural)
+        #expect(AnnualReturn.group(occupation: nil, urbanRural: nil) == nil)
+        var row = AnnualReturn.Row(label: "x")
+        row.add(people: 3, occupation: "企业职工", urbanRural: "urban", personTimes: 5, hours: 10)
+        row.add(people: 2, occupation: nil, urbanRural: "urban", personTimes: 2, hours: 4)
+        row.add(people: 1, occupation: nil, urbanRural: nil, personTimes: 1, hours: 1)
+        #expect(row.people == [.enterprise: 3, .urban: 2] && row.total == 6 && row.personTimes == 8 && row.hours == 15)
+    }
+}

@@ -18,6 +18,7 @@ enum ScopedResource: Sendable, Equatable {
     case person, organisation, token, account, importRun, importJob, teacher, record, course
     /// Public catalogue items (a course to enrol in): any signed-in account may act on any of them.
     case catalogueCourse
+    case publishedReturn
 }
 
 /// The OpenAPI description of an API endpoint.

@@ -31,5 +31,6 @@ enum Migrations {
         app.migrations.add(CreateResources())
         // indicators and dashboards (issue 6)
         app.migrations.add(CreateBaselines())
+        app.migrations.add(CreateAnnualReturns())
     }
 }

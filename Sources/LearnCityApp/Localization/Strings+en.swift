@@ -69,6 +69,7 @@ extension Strings {
         activities: .en,
         dashboard: .en,
         targets: .en,
+        annualReturn: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

@@ -66,6 +66,7 @@ extension Strings {
         activities: .zh,
         dashboard: .zh,
         targets: .zh,
+        annualReturn: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

@@ -66,6 +66,7 @@ struct Strings: Sendable {
     let activities: ActivityStrings
     let dashboard: DashboardStrings
     let targets: TargetStrings
+    let annualReturn: AnnualReturnStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

@@ -12,7 +12,7 @@ enum SiteURL: Sendable, Equatable {
     case peopleDuplicates, mergePeople, personExternalIDs(Int), personRecords(Int)
     case record(Int), voidRecord(Int), correctRecord(Int)
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
-    case activities, dashboard, dashboardExport, targets
+    case activities, dashboard, dashboardExport, targets, annualReturn, annualReturnExport, publishedReturn(Int)
     case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int), courseExperts(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
@@ -66,6 +66,9 @@ enum SiteURL: Sendable, Equatable {
         case .dashboard: "/dashboard"
         case .dashboardExport: "/dashboard/export"
         case .targets: "/dashboard/targets"
+        case .annualReturn: "/dashboard/annual"
+        case .annualReturnExport: "/dashboard/annual/export"
+        case .publishedReturn(let id): "/dashboard/annual/\(id)"
         case .resources: "/resources"
         case .resource(let id): "/resources/\(id)"
         case .resourceFile(let id): "/resources/\(id)/file"
@@ -131,6 +134,7 @@ enum SiteURL: Sendable, Equatable {
         case .courseItems: "/courses/:id/items"
         case .courseItemDone: "/courses/:id/items/done"
         case .courseExperts: "/courses/:id/experts"
+        case .publishedReturn: "/dashboard/annual/:id"
         case .organisation: "/organisations/:id"
         case .moveOrganisation: "/organisations/:id/move"
         case .closeOrganisation: "/organisations/:id/close"

@@ -7,8 +7,9 @@ import Vapor
 enum TableExport {
     enum Format: String { case csv, xlsx }
 
-    static func response(_ request: Request, name: String, header: [String], rows: [[String]], entity: String) async throws -> Response {
-        let format = Format(rawValue: request.query[String.self, at: "format"] ?? "csv") ?? .csv
+    static func response(_ request: Request, name: String, header: [String], rows: [[String]], entity: String,
+                         format fixed: Format? = nil) async throws -> Response {
+        let format = fixed ?? Format(rawValue: request.query[String.self, at: "format"] ?? "csv") ?? .csv
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         let body: Data

@@ -69,6 +69,8 @@ enum DashboardPage {
                         FormFields.select(name: "region", label: s.region, options: model.regions, selected: model.region, error: nil),
                         .button(.type(.submit), .class("button"), .text(s.show))),
                     .unwrap(model.parent) { .p(.a(.href(link(region: $0)), .text("← " + s.up))) },
+                    .p(.class("export"), .a(.href(SiteURL.annualReturn.path + "?year=\(model.year)&region=\(model.region)"),
+                                            .text(context.strings.annualReturn.title))),
                     .if(!model.indicators.isEmpty, .div(.class("targets"), .forEach(model.indicators) { cards.card($0) })),
                     comparison()),
                 drill(),

@@ -35,4 +35,15 @@ extension LearnCity {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// `learncity indicators --rebuild`: every indicator counted again from the stored records,
+    /// in one transaction (the same code the ledger uses for a new indicator).
+    public static func rebuildIndicators(_ app: Application) async throws -> Int {
+        try await app.db.transaction { db in
+            let definitions = try await Indicator.query(on: db).all().map(\.definition)
+            try await BulkInsert.prepare(db)
+            try await RecordLedger.rebuild(definitions, on: db)
+            return definitions.count
+        }
+    }
 }

@@ -114,7 +114,7 @@ enum TargetsController {
             let position = (try await Indicator.query(on: request.db).sort(\.$position, .descending).first()?.position ?? 0) + 1
             try await request.db.transaction { db in
                 try await Indicator(definition: definition, position: position).create(on: db)
-                try await RecordLedger.rebuild(definition, on: db)
+                try await RecordLedger.rebuild([definition], on: db)
                 try await Audit.record(.create, entity: "indicator", id: code, summary: definition.nameZh, by: actor, on: db)
             }
             return try await render(request, errors: [:], notice: s.saved)

@@ -29,3 +29,4 @@ bench:
 	$(SWIFT) build -c release --product learncity
 	scripts/bench/people.sh
 	scripts/bench/records.sh
+	scripts/bench/dashboard.sh

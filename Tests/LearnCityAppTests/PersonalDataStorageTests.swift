@@ -77,10 +77,15 @@ struct PersonalDataStorageTests {
         do {
             _ = try await LearnCity.prepare(source)
             _ = try await ScopeFixture.build(source)
+            // A library file, stored by its hash: the backup carries it too.
+            let stored = ResourceStore.path(of: "ab" + String(repeating: "0", count: 62), source)
+            try FileManager.default.createDirectory(at: stored.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("video".utf8).write(to: stored)
             written = try await LearnCity.backup(source, into: directory.appendingPathComponent("backup"))
         } catch { try? await source.asyncShutdown(); throw error }
         try await source.asyncShutdown()
-        #expect(written.count == 2 && written.contains { $0.hasSuffix(KeyFile.name) })
+        #expect(written.count == 3 && written.contains { $0.hasSuffix(KeyFile.name) })
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("backup/resources/ab/ab" + String(repeating: "0", count: 62)).path))
 
         // Restore as the README says: the .sqlite file as learncity.sqlite, the key file beside it.
         try FileManager.default.createDirectory(at: restoredDirectory, withIntermediateDirectories: true)

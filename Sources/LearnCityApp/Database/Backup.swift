@@ -9,8 +9,8 @@ extension LearnCity {
     static let keyFileName = KeyFile.name
 
     /// Writes a consistent copy of the database (SQLite `VACUUM INTO`, which reads one
-    /// snapshot even while the server writes; `pg_dump` on PostgreSQL) and the key file into
-    /// `directory`. Returns the paths written.
+    /// snapshot even while the server writes; `pg_dump` on PostgreSQL), the key file and the
+    /// resource library's files into `directory`. Returns the paths written.
     public static func backup(_ app: Application, into directory: URL) async throws -> [String] {
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -35,6 +35,21 @@ extension LearnCity {
             try manager.copyItem(at: key, to: copy)
             try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy.path)
             written.append(copy.path)
+        }
+        // The resource library's files: named by their content hash, so a file already in the
+        // backup folder is the same file and is not copied again.
+        let resources = app.learnCity.config.dataDirectory.appendingPathComponent("resources", isDirectory: true)
+        if let shards = try? manager.contentsOfDirectory(atPath: resources.path) {
+            let target = directory.appendingPathComponent("resources", isDirectory: true)
+            for shard in shards where shard.count == 2 {
+                let folder = resources.appendingPathComponent(shard, isDirectory: true)
+                try manager.createDirectory(at: target.appendingPathComponent(shard), withIntermediateDirectories: true)
+                for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                    let copy = target.appendingPathComponent(shard).appendingPathComponent(name)
+                    if !manager.fileExists(atPath: copy.path) { try manager.copyItem(at: folder.appendingPathComponent(name), to: copy) }
+                }
+            }
+            written.append(target.path)
         }
         return written
     }

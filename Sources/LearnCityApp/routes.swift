@@ -65,6 +65,8 @@ enum Routes {
         r.add(.GET, .dashboardExport, access: .permission(.viewOrganisations), handler: DashboardController.export)
         r.add(.GET, .targets, access: .permission(.manageTargets), handler: TargetsController.page)
         r.add(.GET, .annualReturn, access: .permission(.viewOrganisations), handler: AnnualReturnController.page)
+        r.add(.GET, .reportedFigures, access: .permission(.reportFigures), handler: ReportedFigures.page)
+        r.add(.POST, .reportedFigures, access: .permission(.reportFigures), handler: ReportedFigures.save)
         r.add(.POST, .annualReturn, access: .permission(.manageTargets), handler: AnnualReturnController.publish)
         r.add(.GET, .annualReturnExport, access: .permission(.viewOrganisations), handler: AnnualReturnController.export)
         r.add(.GET, .publishedReturn(0), access: .permission(.viewOrganisations), scoped: .publishedReturn, handler: AnnualReturnController.published)

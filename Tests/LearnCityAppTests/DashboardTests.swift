@@ -137,3 +137,36 @@ struct AnnualReturnAppTests {
         }
     }
 }
+
+@Suite("Figures units report")
+struct ReportedFiguresTests {
+    @Test("A unit's reported total shows beside the recorded figure, labelled, and is never added to it")
+    func besideNotAdded() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            let city = RegionCode("511700")!
+            let before = try await IndicatorQueries.progress(year: 2014, region: city, on: app.db).first { $0.definition.code == "T3" }!.numerator
+            var unit = HTTPHeaders()
+            unit.bearerAuthorization = .init(token: world.callers[.memberUnitReporter]!)
+            unit.contentType = .urlEncodedForm
+            let home = try #require(world.homes[.memberUnitReporter])
+            for (quarter, value) in [("1", "1200"), ("2", "800")] {
+                try await app.testing().test(.POST, "/dashboard/reported", headers: unit,
+                                             body: formBody([("organisation", "\(home)"), ("indicator", "T3"), ("year", "2014"), ("quarter", quarter), ("value", value)])) {
+                    #expect($0.status == .ok)
+                }
+            }
+            try await app.testing().test(.POST, "/dashboard/reported", headers: unit,
+                                         body: formBody([("organisation", "\(home)"), ("indicator", "T3"), ("year", "2014"), ("value", "-5")])) {
+                #expect($0.status == .unprocessableEntity)
+            }
+            #expect(try await ReportedFigures.totals(year: 2014, scope: .init(regionPrefix: "5117", providerPath: nil), on: app.db)["T3"] == 2000)
+            let after = try await IndicatorQueries.progress(year: 2014, region: city, on: app.db).first { $0.definition.code == "T3" }!.numerator
+            #expect(after == before)
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let page = try await admin.send(.GET, "/dashboard?year=2014")
+            #expect(page.text.contains("单位上报（不计入）") && page.text.contains("2,000"))
+        }
+    }
+}

@@ -32,5 +32,6 @@ enum Migrations {
         // indicators and dashboards (issue 6)
         app.migrations.add(CreateBaselines())
         app.migrations.add(CreateAnnualReturns())
+        app.migrations.add(CreateReportedFigures())
     }
 }

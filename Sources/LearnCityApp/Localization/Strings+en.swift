@@ -70,6 +70,7 @@ extension Strings {
         dashboard: .en,
         targets: .en,
         annualReturn: .en,
+        reported: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

@@ -67,6 +67,7 @@ extension Strings {
         dashboard: .zh,
         targets: .zh,
         annualReturn: .zh,
+        reported: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

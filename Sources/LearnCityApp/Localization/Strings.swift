@@ -67,6 +67,7 @@ struct Strings: Sendable {
     let dashboard: DashboardStrings
     let targets: TargetStrings
     let annualReturn: AnnualReturnStrings
+    let reported: ReportedStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

@@ -12,7 +12,7 @@ enum SiteURL: Sendable, Equatable {
     case peopleDuplicates, mergePeople, personExternalIDs(Int), personRecords(Int)
     case record(Int), voidRecord(Int), correctRecord(Int)
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
-    case activities, dashboard, dashboardExport, targets, annualReturn, annualReturnExport, publishedReturn(Int)
+    case activities, dashboard, dashboardExport, targets, annualReturn, annualReturnExport, publishedReturn(Int), reportedFigures
     case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int), courseExperts(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
@@ -67,6 +67,7 @@ enum SiteURL: Sendable, Equatable {
         case .dashboardExport: "/dashboard/export"
         case .targets: "/dashboard/targets"
         case .annualReturn: "/dashboard/annual"
+        case .reportedFigures: "/dashboard/reported"
         case .annualReturnExport: "/dashboard/annual/export"
         case .publishedReturn(let id): "/dashboard/annual/\(id)"
         case .resources: "/resources"

@@ -19,6 +19,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case mergePeople           // merge two registrations of one human (admins, within their region)
     case manageRecords         // write, void and correct learning records, within scope
     case manageTargets         // targets, populations and baselines of the scope's regions; new indicators (city)
+    case reportFigures         // enter the totals a unit reports in aggregate (shown beside recorded figures)
 }
 
 extension Role {
@@ -30,6 +31,7 @@ extension Role {
         if self == .systemAdmin || self == .cityOffice || self == .countyAdmin || self == .centreAdmin { granted.insert(.manageTeachers) }
         // Whoever runs courses records who took part: centres, colleges, providers.
         if [.systemAdmin, .cityOffice, .countyAdmin, .centreAdmin, .providerStaff].contains(self) { granted.formUnion([.manageRecords, .importData]) }
+        if [.systemAdmin, .cityOffice, .countyAdmin, .centreAdmin, .providerStaff, .memberUnitReporter].contains(self) { granted.insert(.reportFigures) }
         return granted
     }
 

@@ -51,6 +51,7 @@ enum WorkspacePage {
             let strings = context.strings, menu = strings.accounts.menu
             let links: [(Permission?, SiteURL, String)] = [
                 (.viewOrganisations, .dashboard, strings.dashboard.title), (.manageTargets, .targets, strings.targets.title),
+                (.reportFigures, .reportedFigures, strings.reported.title),
                 (.viewPeople, .people, menu.people), (.viewOrganisations, .organisations, menu.organisations),
                 (.manageRecords, .courses, strings.courses.title), (.manageRecords, .resources, strings.library.title),
                 (.manageRecords, .activities, strings.activities.title), (.mergePeople, .peopleDuplicates, strings.registry.duplicatesTitle),

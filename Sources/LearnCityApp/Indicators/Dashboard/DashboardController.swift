@@ -42,6 +42,8 @@ enum DashboardController {
         if geographic {
             model.indicators = try await IndicatorQueries.progress(year: q.year, region: q.region, on: request.db)
             model.comparison = try await comparison(model.indicators, query: q, on: request)
+            let reported = try await ReportedFigures.totals(year: q.year, scope: q.scope, on: request.db)
+            for index in model.comparison.indices { model.comparison[index].reported = reported[model.comparison[index].code] }
             // Drill-down: the divisions inside this region, each with its own targets' values.
             let children = regions.filter { $0.level == 3 && ($0.code.map { q.region.contains($0) && $0 != q.region } ?? false) }
                 .sorted { ($0.id ?? "") < ($1.id ?? "") }

@@ -26,6 +26,8 @@ enum DashboardPage {
         var current: Double?
         var previous: Double?
         var isRate: Bool
+        /// What units reported in aggregate: shown beside, never added.
+        var reported: Double? = nil
 
         /// The change in percent of the previous figure (percentage points for rates).
         var change: String? {
@@ -88,10 +90,11 @@ enum DashboardPage {
             }
             return .div(.class("table-wrap"), .table(.class("list"), .id("year-on-year"),
                 .thead(.tr(.th(.text(s.indicator)), .th(.class("number"), .text(s.yearToDate)), .th(.class("number"), .text(s.samePeriod)),
-                           .th(.class("number"), .text(s.change)))),
+                           .th(.class("number"), .text(s.change)), .th(.class("number reported"), .text(context.strings.reported.column)))),
                 .tbody(.forEach(model.comparison) { row in
                     .tr(.td(.text(row.code)), .td(.class("number"), .text(text(row.current, rate: row.isRate))),
-                        .td(.class("number"), .text(text(row.previous, rate: row.isRate))), .td(.class("number"), .text(row.change ?? "—")))
+                        .td(.class("number"), .text(text(row.previous, rate: row.isRate))), .td(.class("number"), .text(row.change ?? "—")),
+                        .td(.class("number reported"), .text(text(row.reported, rate: row.isRate))))
                 })))
         }
 

@@ -69,3 +69,18 @@ def test_a_course_published_and_found_on_a_phone(server, browser):
     phone.goto(server.base + "/resources")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     phone.close()
+
+
+def test_dashboard_prints_on_a4_and_fits_a_phone(server, browser):
+    page = browser.new_page(locale="zh-CN")
+    sign_in(page, server)
+    page.goto(server.base + "/dashboard?year=2014")
+    assert page.locator("article.target").count() == 5 and page.locator("svg.trend").count() == 1
+    shot(page, "dashboard")
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and len(pdf) > 20_000
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(server.base + "/dashboard?year=2014")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"dashboard is {width}px wide on a phone"
+    page.close()

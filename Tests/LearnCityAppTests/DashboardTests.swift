@@ -22,7 +22,9 @@ struct DashboardTests {
             let page = try await admin.send(.GET, "/dashboard?year=2014")
             #expect(page.status == .ok && page.text.contains(#"id="drill""#) && page.text.contains("宣汉县"))
             #expect(page.text.contains(#"id="by-quarter""#) && page.text.contains("<svg class=\"bars\""))
-            #expect(page.text.contains(#"id="member-units""#))
+            #expect(page.text.contains(#"id="member-units""#) && page.text.contains(#"<svg class="trend""#))
+            let units = try await admin.send(.GET, "/dashboard/export?year=2014&table=member-units&format=csv")
+            #expect(units.status == .ok && units.text.contains("市教育局"))
 
             // Quarter figures against the stored records: Q1 has A1, Q2 A2 and A3 (A5 is a degree enrolment in Q3).
             let figures = try await DashboardQueries.figures(.quarter, year: 2014, scope: .init(regionPrefix: "5117", providerPath: nil), on: app.db)

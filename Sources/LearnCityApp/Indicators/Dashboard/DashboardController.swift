@@ -109,6 +109,17 @@ enum DashboardController {
             let codes = try await Indicator.query(on: request.db).sort(\.$position).all().compactMap(\.id)
             return try await TableExport.response(request, name: "dashboard-\(q.year)-regions", header: [s.region] + codes, rows: rows, entity: "dashboard")
         }
+        if table == "organisations" || table == "member-units" {
+            let organisations = table == "member-units"
+                ? try await Organisation.query(on: request.db).filter(\.$kind == .memberUnit).sort(\.$path).all()
+                : try await Organisation.query(on: request.db).visible(to: request.accountScope()).filter(\.$regionCode == q.region.rawValue)
+                    .filter(\.$closedAt == nil).sort(\.$path).all()
+                    .filter { $0.kind == .college || $0.kind.isCentre || $0.kind == .trainingProvider || $0.kind == .school }
+            let rows = try await DashboardQueries.organisations(organisations, year: q.year, on: request.db).map { org, f in
+                [org.name(request.language), String(f.personTimes), String(f.people), NumberText.hours(f.hours)]
+            }
+            return try await TableExport.response(request, name: "dashboard-\(q.year)-\(table)", header: header, rows: rows, entity: "dashboard")
+        }
         guard let breakdown = DashboardQueries.Breakdown(rawValue: table) else { throw AppError(.invalidParameter, field: "table") }
         let figures = try await labelled(try await DashboardQueries.figures(breakdown, year: q.year, scope: q.scope, on: request.db), breakdown, request)
         return try await TableExport.response(request, name: "dashboard-\(q.year)-\(table)", header: header, rows: figures.map(cells), entity: "dashboard")

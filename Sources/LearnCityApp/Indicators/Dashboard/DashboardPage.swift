@@ -118,6 +118,7 @@ enum DashboardPage {
             return .section(.class("card"),
                 .h2(.text(title)),
                 .p(.class("muted small"), .text(context.strings.dashboard.noDenominator)),
+                exports(id),
                 .div(.class("table-wrap"), .table(.class("list"), .id(id),
                     .thead(.tr(.th(), .th(.class("number"), .text(r.personTimes)), .th(.class("number"), .text(r.distinctPeople)),
                                .th(.class("number"), .text(r.hours)))),
@@ -133,7 +134,10 @@ enum DashboardPage {
             return .section(.class("card"), .id("by-" + breakdown.rawValue),
                 .h2(.text(title)),
                 figures.isEmpty ? .p(.class("empty"), .text(s.noRecords)) : .group(
-                    BarChart.svg(figures.map { ($0.key, Double($0.personTimes), NumberFormat.integer($0.personTimes)) },
+                    breakdown == .quarter
+                        ? LineChart.svg(figures.map { ($0.key, Double($0.personTimes), NumberFormat.integer($0.personTimes)) },
+                                        title: "\(title)（\(r.personTimes)）")
+                        : BarChart.svg(figures.map { ($0.key, Double($0.personTimes), NumberFormat.integer($0.personTimes)) },
                                  title: "\(title)（\(r.personTimes)）"),
                     .div(.class("table-wrap"), .table(.class("list"),
                         .thead(.tr(.th(), .th(.class("number"), .text(r.personTimes)), .th(.class("number"), .text(r.distinctPeople)),

@@ -56,6 +56,7 @@ public enum LearnCity {
         let isEmpty = try await Organisation.query(on: app.db).count() == 0
         if (loadDemoIfEmpty ?? config.loadsDemo), isEmpty, !(try await DemoLoader.isLoaded(on: app.db)) {
             let summary = try await DemoLoader.load(try DemoLoader.bundledDataset(), on: app.db)
+            try await WorkPlanLoader.loadDemo(on: app.db)
             app.logger.info("demo city loaded", metadata: ["rows": "\(summary.total)"])
         }
         return try await AdminBootstrap.ensureAdmin(on: app.db, password: config.adminPassword, hasher: app.password.sync)
@@ -65,6 +66,7 @@ public enum LearnCity {
     public static func loadDemo(_ app: Application) async throws -> (created: Int, alreadyLoaded: Bool) {
         let wasLoaded = try await DemoLoader.isLoaded(on: app.db)
         let summary = try await DemoLoader.load(try DemoLoader.bundledDataset(), on: app.db)
+        try await WorkPlanLoader.loadDemo(on: app.db)
         return (summary.total, wasLoaded)
     }
 }

@@ -101,6 +101,7 @@ struct ScopeFixture {
     var xuanhanRecord = 0, quRecord = 0
     var xuanhanCourse = 0, quCourse = 0
     var xuanhanReturn = 0, quReturn = 0
+    var planItem = 0
     var xuanhanAccount = UUID(), quAccount = UUID()
 
     /// (id, inside the caller's scope) pairs to try for a scoped route.
@@ -123,6 +124,7 @@ struct ScopeFixture {
         case .course: return [(String(xuanhanCourse), geographic), (String(quCourse), everything)]
         case .catalogueCourse: return [(String(xuanhanCourse), true), (String(quCourse), true)]
         case .publishedReturn: return [(String(xuanhanReturn), geographic), (String(quReturn), everything)]
+        case .planItem: return [(String(planItem), true)]
         }
     }
 
@@ -166,6 +168,7 @@ struct ScopeFixture {
             try await snapshot.create(on: app.db)
             if isXuanhan { world.xuanhanReturn = snapshot.id! } else { world.quReturn = snapshot.id! }
         }
+        world.planItem = try #require(try await PlanItem.query(on: app.db).sort(\.$id).first()?.id)
         world.xuanhanRecord = try await record(world.xuanhanPerson, "DC-04")
         world.quRecord = try await record(world.quPerson, "CEC-511725")
         // Where each role's test account works: 宣汉县 bodies for the geographic roles.

@@ -81,3 +81,14 @@ struct AnnualReturnTests {
         #expect(row.people == [.enterprise: 3, .urban: 2] && row.total == 6 && row.personTimes == 8 && row.hours == 15)
     }
 }
+
+@Suite("Work plan rules")
+struct WorkPlanRulesTests {
+    @Test("Late once the due date has passed and it is not done; done wins")
+    func state() {
+        let due = LocalDate(year: 2014, month: 12, day: 31)
+        #expect(PlanItemState.of(due: due, doneOn: nil, today: LocalDate(year: 2014, month: 12, day: 31)) == .onTrack)
+        #expect(PlanItemState.of(due: due, doneOn: nil, today: LocalDate(year: 2015, month: 1, day: 1)) == .late)
+        #expect(PlanItemState.of(due: due, doneOn: LocalDate(year: 2015, month: 2, day: 1), today: LocalDate(year: 2015, month: 3, day: 1)) == .done)
+    }
+}

@@ -19,6 +19,8 @@ enum ScopedResource: Sendable, Equatable {
     /// Public catalogue items (a course to enrol in): any signed-in account may act on any of them.
     case catalogueCourse
     case publishedReturn
+    /// Work-plan items: every staff account reads them; only responsible units (and the office) post.
+    case planItem
 }
 
 /// The OpenAPI description of an API endpoint.

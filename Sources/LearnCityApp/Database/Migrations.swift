@@ -33,5 +33,7 @@ enum Migrations {
         app.migrations.add(CreateBaselines())
         app.migrations.add(CreateAnnualReturns())
         app.migrations.add(CreateReportedFigures())
+        // governance (issue 7)
+        app.migrations.add(CreateWorkPlans())
     }
 }

@@ -71,6 +71,7 @@ extension Strings {
         targets: .en,
         annualReturn: .en,
         reported: .en,
+        plan: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

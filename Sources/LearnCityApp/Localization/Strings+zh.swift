@@ -68,6 +68,7 @@ extension Strings {
         targets: .zh,
         annualReturn: .zh,
         reported: .zh,
+        plan: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

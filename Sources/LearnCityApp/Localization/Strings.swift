@@ -68,6 +68,7 @@ struct Strings: Sendable {
     let targets: TargetStrings
     let annualReturn: AnnualReturnStrings
     let reported: ReportedStrings
+    let plan: PlanStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import LearnCityApp
+
+@Suite("Work plan")
+struct WorkPlanTests {
+    @Test("The demo loads the 2014 plan once, every item with the units the seed names; a unit sees what it owes, late first")
+    func demoPlan() async throws {
+        try await withLearnCity { app in
+            #expect(try await WorkPlan.query(on: app.db).count() == 1)
+            #expect(try await PlanItem.query(on: app.db).count() == 12)
+            _ = try await LearnCity.loadDemo(app)
+            #expect(try await PlanItem.query(on: app.db).count() == 12)   // not twice
+            let fin = try #require(try await Organisation.query(on: app.db).filter(\.$code == "MU-FIN").first())
+            let leads = try await PlanItemUnit.query(on: app.db).filter(\.$organisationID == fin.id!).filter(\.$isLead == true).count()
+            #expect(leads == 2)   // 四(三) the special fund, 四(四) the half-yearly funds report
+            let world = try await ScopeFixture.build(app)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: world.callers[.financeOfficer]!)
+            try await app.testing().test(.GET, "/plan?mine=1", headers: headers) { res in
+                #expect(res.status == .ok && res.text.contains("四(三)") && res.text.contains("四(四)") && !res.text.contains("三(一)"))
+                #expect(res.text.contains("已逾期"))   // 2014's due dates have passed
+            }
+        }
+    }
+
+    @Test("A responsible unit reports progress (text required); others cannot; the office closes the item")
+    func progress() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            let item = try #require(try await PlanItem.query(on: app.db).filter(\.$section == "三(一)").first())
+            var unit = HTTPHeaders()
+            unit.bearerAuthorization = .init(token: world.callers[.memberUnitReporter]!)   // at 市教育局, the lead of 三(一)
+            unit.contentType = .urlEncodedForm
+            try await app.testing().test(.POST, "/plan/items/\(item.id!)", headers: unit, body: formBody([("text", " ")])) {
+                #expect($0.status == .unprocessableEntity)
+            }
+            try await app.testing().test(.POST, "/plan/items/\(item.id!)", headers: unit,
+                                         body: formBody([("text", "继续教育大学已挂牌"), ("figures", "学院 6 所"), ("done", "1")])) {
+                #expect($0.status == .seeOther)
+            }
+            #expect(try await ProgressUpdate.query(on: app.db).count() == 1)
+            #expect(try await PlanItem.find(item.id, on: app.db)?.doneOn == nil)   // a unit cannot close it
+            let other = try #require(try await PlanItem.query(on: app.db).filter(\.$section == "四(三)").first())
+            try await app.testing().test(.POST, "/plan/items/\(other.id!)", headers: unit, body: formBody([("text", "x")])) {
+                #expect($0.status == .conflict)
+            }
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let closed = try await admin.send(.POST, "/plan/items/\(item.id!)", form: [("_csrf", admin.cookies[CSRF.cookieName]!), ("text", "验收完成"), ("done", "1")])
+            #expect(closed.status == .seeOther)
+            #expect(try await PlanItem.find(item.id, on: app.db)?.doneOn != nil)
+            #expect(try await admin.send(.GET, "/plan/items/\(item.id!)").text.contains("继续教育大学已挂牌"))
+        }
+    }
+}

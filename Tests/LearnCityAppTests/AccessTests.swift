@@ -102,6 +102,7 @@ struct ScopeFixture {
     var xuanhanCourse = 0, quCourse = 0
     var xuanhanReturn = 0, quReturn = 0
     var planItem = 0
+    var ownReceipt: [Role: Int] = [:], foreignReceipt = 0
     var xuanhanAccount = UUID(), quAccount = UUID()
 
     /// (id, inside the caller's scope) pairs to try for a scoped route.
@@ -125,6 +126,7 @@ struct ScopeFixture {
         case .catalogueCourse: return [(String(xuanhanCourse), true), (String(quCourse), true)]
         case .publishedReturn: return [(String(xuanhanReturn), geographic), (String(quReturn), everything)]
         case .planItem: return [(String(planItem), true)]
+        case .noticeReceipt: return [(String(ownReceipt[role] ?? 0), ownReceipt[role] != nil), (String(foreignReceipt), false)]
         }
     }
 
@@ -202,6 +204,19 @@ struct ScopeFixture {
         world.quAccount = quAdmin.id!
         world.foreignToken = try await token(for: quAdmin, on: app.db).id
         world.foreignImport = try await importRun(by: quAdmin, on: app.db)
+        // One notice to every unit that has a test account, and to 渠县's leadership.
+        let notice = Notice()
+        (notice.number, notice.title, notice.body, notice.issuedBy) = ("测试〔2014〕1号", "测试通知", "", "fixture")
+        try await notice.create(on: app.db)
+        var receipts: [Int: Int] = [:]
+        for orgID in Set(world.homes.values) + [try await org("CL-511725").id!] {
+            let receipt = NoticeReceipt()
+            (receipt.noticeID, receipt.organisationID) = (notice.id!, orgID)
+            try await receipt.create(on: app.db)
+            receipts[orgID] = receipt.id!
+        }
+        for (role, home) in world.homes { world.ownReceipt[role] = receipts[home] }
+        world.foreignReceipt = receipts[try await org("CL-511725").id!]!
         for (code, isXuanhan) in [("CEC-511722", true), ("CEC-511725", false)] {
             let teacher = Teacher()
             (teacher.name, teacher.kind, teacher.subjects) = ("教师", .volunteer, "")

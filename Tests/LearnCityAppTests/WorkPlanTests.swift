@@ -58,3 +58,37 @@ struct WorkPlanTests {
         }
     }
 }
+
+@Suite("Notices")
+struct NoticesTests {
+    @Test("The office issues a notice with a document number; units sign and reply; who has not is listed")
+    func receipts() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let csrf = admin.cookies[CSRF.cookieName]!
+            let edu = try #require(try await Organisation.query(on: app.db).filter(\.$code == "MU-EDU").first())
+            let fin = try #require(try await Organisation.query(on: app.db).filter(\.$code == "MU-FIN").first())
+            let noUnits = try await admin.send(.POST, "/notices", form: [("_csrf", csrf), ("number", "达市继教办〔2014〕12号"), ("title", "报送季度报告")])
+            #expect(noUnits.status == .unprocessableEntity && noUnits.text.contains("请至少选择一个单位"))
+            let issued = try await admin.send(.POST, "/notices", form: [("_csrf", csrf), ("number", "达市继教办〔2014〕12号"), ("title", "报送季度报告"),
+                                                                        ("body", "请于10月10日前报送。"), ("units[]", "\(edu.id!)"), ("units[]", "\(fin.id!)")])
+            #expect(issued.status == .seeOther)
+            let again = try await admin.send(.POST, "/notices", form: [("_csrf", csrf), ("number", "达市继教办〔2014〕12号"), ("title", "x"), ("units[]", "\(edu.id!)")])
+            #expect(again.status == .unprocessableEntity && again.text.contains("该文号已使用"))
+            let notice = try #require(try await Notice.query(on: app.db).filter(\.$number == "达市继教办〔2014〕12号").first())
+            let receipt = try #require(try await NoticeReceipt.query(on: app.db).filter(\.$noticeID == notice.id!).filter(\.$organisationID == edu.id!).first())
+            var unit = HTTPHeaders()
+            unit.bearerAuthorization = .init(token: world.callers[.memberUnitReporter]!)   // 市教育局
+            unit.contentType = .urlEncodedForm
+            try await app.testing().test(.POST, "/notices/receipts/\(receipt.id!)", headers: unit, body: formBody([("reply", "已布置")])) {
+                #expect($0.status == .seeOther)
+            }
+            let signed = try #require(try await NoticeReceipt.find(receipt.id, on: app.db))
+            #expect(signed.signedAt != nil && signed.reply == "已布置")
+            let page = try await admin.send(.GET, "/notices")
+            #expect(page.text.contains("未签收的单位：市财政局"))
+        }
+    }
+}

@@ -21,6 +21,8 @@ enum ScopedResource: Sendable, Equatable {
     case publishedReturn
     /// Work-plan items: every staff account reads them; only responsible units (and the office) post.
     case planItem
+    /// A unit's receipt of a notice: only that unit signs it.
+    case noticeReceipt
 }
 
 /// The OpenAPI description of an API endpoint.

@@ -35,5 +35,6 @@ enum Migrations {
         app.migrations.add(CreateReportedFigures())
         // governance (issue 7)
         app.migrations.add(CreateWorkPlans())
+        app.migrations.add(CreateNotices())
     }
 }

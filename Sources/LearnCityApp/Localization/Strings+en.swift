@@ -72,6 +72,7 @@ extension Strings {
         annualReturn: .en,
         reported: .en,
         plan: .en,
+        notices: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

@@ -69,6 +69,7 @@ extension Strings {
         annualReturn: .zh,
         reported: .zh,
         plan: .zh,
+        notices: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

@@ -69,6 +69,7 @@ struct Strings: Sendable {
     let annualReturn: AnnualReturnStrings
     let reported: ReportedStrings
     let plan: PlanStrings
+    let notices: NoticeStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

@@ -13,7 +13,7 @@ enum SiteURL: Sendable, Equatable {
     case record(Int), voidRecord(Int), correctRecord(Int)
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
     case activities, dashboard, dashboardExport, targets, annualReturn, annualReturnExport, publishedReturn(Int), reportedFigures
-    case plan, planItem(Int)
+    case plan, planItem(Int), notices, signNotice(Int)
     case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int), courseExperts(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
@@ -71,6 +71,8 @@ enum SiteURL: Sendable, Equatable {
         case .reportedFigures: "/dashboard/reported"
         case .plan: "/plan"
         case .planItem(let id): "/plan/items/\(id)"
+        case .notices: "/notices"
+        case .signNotice(let id): "/notices/receipts/\(id)"
         case .annualReturnExport: "/dashboard/annual/export"
         case .publishedReturn(let id): "/dashboard/annual/\(id)"
         case .resources: "/resources"
@@ -140,6 +142,7 @@ enum SiteURL: Sendable, Equatable {
         case .courseExperts: "/courses/:id/experts"
         case .publishedReturn: "/dashboard/annual/:id"
         case .planItem: "/plan/items/:id"
+        case .signNotice: "/notices/receipts/:id"
         case .organisation: "/organisations/:id"
         case .moveOrganisation: "/organisations/:id/move"
         case .closeOrganisation: "/organisations/:id/close"

@@ -50,7 +50,8 @@ enum WorkspacePage {
         func content() -> Node<HTML.BodyContext> {
             let strings = context.strings, menu = strings.accounts.menu
             let links: [(Permission?, SiteURL, String)] = [
-                (.viewOrganisations, .dashboard, strings.dashboard.title), (.viewOrganisations, .plan, strings.plan.title), (.manageTargets, .targets, strings.targets.title),
+                (.viewOrganisations, .dashboard, strings.dashboard.title), (.viewOrganisations, .plan, strings.plan.title),
+                (.viewOrganisations, .notices, strings.notices.title), (.manageTargets, .targets, strings.targets.title),
                 (.reportFigures, .reportedFigures, strings.reported.title),
                 (.viewPeople, .people, menu.people), (.viewOrganisations, .organisations, menu.organisations),
                 (.manageRecords, .courses, strings.courses.title), (.manageRecords, .resources, strings.library.title),

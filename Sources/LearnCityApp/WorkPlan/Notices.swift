@@ -1,0 +1,202 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Plot
+import Vapor
+
+/// Notices (通知) from the office to units, with a document number (文号), and each unit's
+/// receipt (签收) and reply (回执): who has not signed or replied is listed.
+final class Notice: Model, @unchecked Sendable {
+    static let schema = "notices"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "number") var number: String
+    @Field(key: "title") var title: String
+    @Field(key: "body") var body: String
+    @Field(key: "issued_by") var issuedBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+final class NoticeReceipt: Model, @unchecked Sendable {
+    static let schema = "notice_receipts"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "notice_id") var noticeID: Int
+    @Field(key: "organisation_id") var organisationID: Int
+    @OptionalField(key: "signed_at") var signedAt: Date?
+    @OptionalField(key: "signed_by") var signedBy: String?
+    @OptionalField(key: "reply") var reply: String?
+
+    init() {}
+}
+
+struct CreateNotices: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Notice.schema)
+            .field("id", .int, .identifier(auto: true))
+            .field("number", .string, .required).field("title", .string, .required).field("body", .string, .required)
+            .field("issued_by", .string, .required).field("created_at", .datetime)
+            .unique(on: "number")
+            .create()
+        try await database.schema(NoticeReceipt.schema)
+            .field("id", .int, .identifier(auto: true))
+            .field("notice_id", .int, .required, .references(Notice.schema, "id"))
+            .field("organisation_id", .int, .required, .references(Organisation.schema, "id"))
+            .field("signed_at", .datetime).field("signed_by", .string).field("reply", .string)
+            .unique(on: "notice_id", "organisation_id")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(NoticeReceipt.schema).delete()
+        try await database.schema(Notice.schema).delete()
+    }
+}
+
+enum NoticesController {
+    struct Form: Content {
+        var number: String?
+        var title: String?
+        var body: String?
+        var units: [Int]?
+    }
+
+    /// The office sees every notice with who has not signed or replied; a unit sees its own.
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        try await page(request, form: Form(), errors: [:])
+    }
+
+    @Sendable static func issue(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(Form.self)
+        let s = request.strings.notices
+        var errors: [String: String] = [:]
+        let number = (form.number ?? "").trimmingCharacters(in: .whitespaces), title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+        if number.isEmpty { errors["number"] = request.strings.fieldRequired }
+        else if try await Notice.query(on: request.db).filter(\.$number == number).count() > 0 { errors["number"] = s.numberTaken }
+        if title.isEmpty { errors["title"] = request.strings.fieldRequired }
+        let units = try await Organisation.query(on: request.db).filter(\.$id ~~ (form.units ?? [])).all()
+        if units.isEmpty { errors["units"] = s.unitsRequired }
+        guard errors.isEmpty else { return try await page(request, form: form, errors: errors, status: .unprocessableEntity) }
+        let actor = Audit.Actor(request)
+        try await request.db.transaction { db in
+            let notice = Notice()
+            (notice.number, notice.title, notice.body, notice.issuedBy) = (String(number.prefix(60)), String(title.prefix(200)),
+                                                                           String((form.body ?? "").prefix(20_000)), actor.name)
+            try await notice.create(on: db)
+            for unit in units {
+                let receipt = NoticeReceipt()
+                (receipt.noticeID, receipt.organisationID) = (try notice.requireID(), try unit.requireID())
+                try await receipt.create(on: db)
+            }
+            try await Audit.record(.create, entity: "notice", id: notice.id.map(String.init), summary: "\(number) to \(units.count) units", by: actor, on: db)
+        }
+        return request.redirect(to: SiteURL.notices.path)
+    }
+
+    /// A unit signs for a notice (and may reply); signing twice keeps the first time.
+    @Sendable static func sign(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        guard let receipt = try await NoticeReceipt.query(on: request.db).filter(\.$id == request.intID())
+            .filter(\.$organisationID == (user.organisationID ?? -1)).first() else { throw AppError(.notFound) }
+        let reply = ((try? request.content.get(String.self, at: "reply")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let actor = Audit.Actor(request)
+        try await request.db.transaction { db in
+            if receipt.signedAt == nil { (receipt.signedAt, receipt.signedBy) = (Date(), actor.name) }
+            if !reply.isEmpty { receipt.reply = String(reply.prefix(4000)) }
+            try await receipt.update(on: db)
+            try await Audit.record(.update, entity: "notice_receipt", id: receipt.id.map(String.init), summary: reply.isEmpty ? "signed" : "signed, replied", by: actor, on: db)
+        }
+        return request.redirect(to: SiteURL.notices.path)
+    }
+
+    private static func page(_ request: Request, form: Form, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try request.requireUser()
+        let office = try await request.accountScope().everything
+        let receipts = office ? try await NoticeReceipt.query(on: request.db).all()
+            : try await NoticeReceipt.query(on: request.db).filter(\.$organisationID == (user.organisationID ?? -1)).all()
+        let notices = try await Notice.query(on: request.db).filter(\.$id ~~ Array(Set(receipts.map(\.noticeID)))).sort(\.$id, .descending).all()
+        let units = try await Organisation.query(on: request.db).filter(\.$kind ~~ [.memberUnit, .countyLeadership, .college]).sort(\.$path).all()
+        let names = try await WorkPlanController.organisationNames(receipts.map(\.organisationID), request)
+        let tz = request.application.learnCity.config.timeZone
+        let model = NoticesPage.Model(
+            office: office,
+            notices: notices.map { notice in
+                let mine = receipts.filter { $0.noticeID == notice.id }
+                return NoticesPage.Item(
+                    number: notice.number, title: notice.title, body: notice.body,
+                    receipts: mine.map { ($0.id ?? 0, names[$0.organisationID] ?? "—", $0.signedAt.map { DateText.minute($0, tz) }, $0.reply) },
+                    unsigned: mine.filter { $0.signedAt == nil }.compactMap { names[$0.organisationID] },
+                    unreplied: mine.filter { $0.reply == nil }.compactMap { names[$0.organisationID] })
+            },
+            units: units.map { (String($0.id ?? 0), $0.name(request.language)) }, form: form, errors: errors)
+        return NoticesPage.View(model: model, context: PageContext(request)).response(status: status)
+    }
+}
+
+enum NoticesPage {
+    struct Item: Sendable {
+        var number, title, body: String
+        /// (receipt id, unit, signed at, reply)
+        var receipts: [(Int, String, String?, String?)]
+        var unsigned, unreplied: [String]
+    }
+
+    struct Model: Sendable {
+        var office: Bool
+        var notices: [Item]
+        var units: [(String, String)]
+        var form: NoticesController.Form
+        var errors: [String: String]
+    }
+
+    struct View: PageView {
+        var model: Model
+        var context: PageContext
+        var pageTitle: String { context.strings.notices.title }
+
+        func content() -> Node<HTML.BodyContext> {
+            let s = context.strings.notices
+            return .group(
+                .section(.class("card"),
+                    .h1(.text(s.title)),
+                    model.notices.isEmpty ? .p(.class("empty"), .text(s.none)) : .group(.forEach(model.notices) { notice($0) })),
+                .if(model.office, issueForm()))
+        }
+
+        private func notice(_ item: Item) -> Node<HTML.BodyContext> {
+            let s = context.strings.notices
+            return .article(.class("notice-item"),
+                .h2(.text(item.number + " " + item.title)),
+                .p(.text(item.body)),
+                .if(model.office, .group(
+                    .p(.class(item.unsigned.isEmpty ? "notice" : "alert"), .text(item.unsigned.isEmpty ? s.allSigned : s.unsigned + "：" + item.unsigned.joined(separator: "、"))),
+                    .p(.class("muted small"), .text(item.unreplied.isEmpty ? s.allReplied : s.unreplied + "：" + item.unreplied.joined(separator: "、"))))),
+                .ul(.forEach(item.receipts) { id, unit, signed, reply in
+                    .li(.text(unit + " · " + (signed.map { s.signedAt + " " + $0 } ?? s.notSigned)),
+                        .unwrap(reply) { .p(.class("small"), .text(s.reply + "：" + $0)) },
+                        .if(!model.office && signed == nil, .form(.method(.post), .action(SiteURL.signNotice(id).path), .novalidate(), csrfField(),
+                            FormFields.input(name: "reply", label: s.reply, value: "", error: nil),
+                            .button(.type(.submit), .class("button"), .text(s.sign)))))
+                }))
+        }
+
+        private func issueForm() -> Node<HTML.BodyContext> {
+            let s = context.strings.notices, f = model.form, e = model.errors
+            return .section(.class("card narrow"),
+                .h2(.text(s.issue)),
+                .form(.method(.post), .action(SiteURL.notices.path), .novalidate(), csrfField(),
+                    FormFields.input(name: "number", label: s.number, value: f.number ?? "", error: e["number"], hint: s.numberHint),
+                    FormFields.input(name: "title", label: s.titleLabel, value: f.title ?? "", error: e["title"]),
+                    .div(.class("field"), .label(.for("body"), .text(s.body)), .textarea(.name("body"), .id("body"), .text(f.body ?? ""))),
+                    .div(.class(e["units"] == nil ? "field" : "field invalid"), .p(.text(s.to)),
+                        .forEach(model.units) { id, name in
+                            .label(.class("check"), .input(.type(.checkbox), .name("units[]"), .value(id),
+                                   .attribute(named: "checked", value: (f.units ?? []).contains(Int(id) ?? -1) ? "checked" : nil)), .text(" " + name + " "))
+                        },
+                        .unwrap(e["units"]) { .p(.class("field-error"), .text($0)) }),
+                    .button(.type(.submit), .class("button"), .text(s.issue))))
+        }
+    }
+}

@@ -67,6 +67,10 @@ struct NetworkImportAndMergeTests {
             let csv = "编码,名称,类型,上级\nDC-08,渠县改名,村级中心,\nQX-NEW,渠县新中心,村级中心,CEC-511725\n"
             let (_, summary) = try await post(app, "orgs", csv, token: world.callers[.countyAdmin]!)
             #expect(summary.ignored == 1 && summary.imported == 0 && summary.conflicts.map(\.code) == ["unknown_parent"])
+            // Under its own college, but placed in another county: refused.
+            let elsewhere = "编码,名称,类型,上级,区县\nXH-Q,挂错县的中心,村级中心,CL-511722,渠县\n"
+            let (_, misplaced) = try await post(app, "orgs", elsewhere, token: world.callers[.countyAdmin]!)
+            #expect(misplaced.imported == 0 && misplaced.conflicts.map(\.code) == ["region_out_of_scope"])
             #expect(try await Organisation.query(on: app.db).filter(\.$code == "DC-08").first()?.nameZh == "渠县三汇镇村级继续教育中心")
         }
     }

@@ -127,7 +127,8 @@ struct OrganisationImporter: TableImporter {
                     progress = true; continue
                 }
                 let plan = planned[planned.count - 1]
-                if let region = plan.region, !scope.everything && !scope.includesRegion(region) && scope.organisationPath == nil {
+                // A geographic account creates organisations only in its own region.
+                if let region = plan.region, !scope.everything && scope.region != nil && !scope.includesRegion(region) {
                     planned.removeLast()
                     conflict(candidate, "区县", .regionOutOfScope, "不在本账号的辖区内 / outside the area of this account")
                 } else {

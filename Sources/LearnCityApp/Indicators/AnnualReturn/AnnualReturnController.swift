@@ -68,8 +68,8 @@ enum AnnualReturnController {
             [row.label] + AnnualReturn.Group.allCases.map { String(row.people[$0] ?? 0) } + [String(row.total), String(row.personTimes), NumberText.hours(row.hours)]
         }
         var rows: [[String]] = [
-            ["\(s.formNumber)", "\(s.authority)：\(regionName)\(s.authoritySuffix)", "\(s.dataAsOf)：\(date)"],
-            ["\(s.reportingUnit)：\(regionName)", "\(s.year)：\(year)"],
+            ["\(s.formNumber)", "\(s.authority)\(s.colon)\(regionName)\(s.authoritySuffix)", "\(s.dataAsOf)\(s.colon)\(date)"],
+            ["\(s.reportingUnit)\(s.colon)\(regionName)", "\(s.year)\(s.colon)\(year)"],
             ["", s.peopleHeader, "", "", "", "", "", s.personTimes, s.hours],
             [s.item] + AnnualReturn.Group.allCases.map { s.groupNames[$0] ?? $0.rawValue } + [s.total, "", ""],
             [s.byDepartment],
@@ -78,8 +78,8 @@ enum AnnualReturnController {
         rows.append([s.byIndustry])
         rows += content.byIndustry.map(line)
         rows.append(line(content.total))
-        rows.append(["\(s.head)：", "\(s.preparer)：", "\(s.date)：\(date)"])
-        return try await TableExport.response(request, name: "annual-return-\(year)-\(region.rawValue)", header: ["\(year)\(s.title)"], rows: rows,
+        rows.append(["\(s.head)\(s.colon)", "\(s.preparer)\(s.colon)", "\(s.date)\(s.colon)\(date)"])
+        return try await TableExport.response(request, name: "annual-return-\(year)-\(region.rawValue)", header: [s.yearTitle(year)], rows: rows,
                                               entity: "annual_return", format: .xlsx)
     }
 }
@@ -104,13 +104,13 @@ enum AnnualReturnPage {
             let s = context.strings.annualReturn
             let query = "?year=\(model.year)&region=\(model.region)"
             return .section(.class("card"), .id("annual-return"),
-                .h1(.text("\(model.year)\(s.title)")),
-                .p(.class("muted"), .text("\(s.formNumber) · \(s.reportingUnit)：\(model.regionName) · \(s.dataAsOf)：\(model.asOf)")),
+                .h1(.text(s.yearTitle(model.year))),
+                .p(.class("muted"), .text("\(s.formNumber) · \(s.reportingUnit)\(s.colon)\(model.regionName) · \(s.dataAsOf)\(s.colon)\(model.asOf)")),
                 .if(model.publishedID != nil, .p(.class("notice"), .text(s.publishedNote))),
                 .if(model.publishedID == nil, .p(.class("muted small"), .text(s.liveNote))),
                 table(s.byDepartment, model.content.byDepartment, id: "by-department"),
                 table(s.byIndustry, model.content.byIndustry + [model.content.total], id: "by-industry"),
-                .p(.class("small"), .text("\(s.head)：________　\(s.preparer)：________　\(s.date)：\(model.asOf)")),
+                .p(.class("small"), .text("\(s.head)\(s.colon)________ \(s.preparer)\(s.colon)________ \(s.date)\(s.colon)\(model.asOf)")),
                 .div(.class("toolbar export"),
                     .a(.class("button secondary"), .href(model.publishedID.map { SiteURL.publishedReturn($0).path + "?format=xlsx" }
                                                          ?? SiteURL.annualReturnExport.path + query), .text("XLSX")),

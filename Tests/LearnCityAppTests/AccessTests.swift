@@ -1,6 +1,8 @@
+import Crypto
 import Fluent
 import Foundation
 import LearnCityCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -103,6 +105,10 @@ struct ScopeFixture {
     var xuanhanReturn = 0, quReturn = 0
     var planItem = 0
     var ownReceipt: [Role: Int] = [:], foreignReceipt = 0
+    var ownSubmission: [Role: Int] = [:], foreignSubmission = 0
+    var openAttachment = 0, foreignAttachment = 0
+    /// The first row of each governance table a route addresses with `.row(table)`.
+    var rows: [String: Int] = [:]
     var xuanhanAccount = UUID(), quAccount = UUID()
 
     /// (id, inside the caller's scope) pairs to try for a scoped route.
@@ -127,6 +133,11 @@ struct ScopeFixture {
         case .publishedReturn: return [(String(xuanhanReturn), geographic), (String(quReturn), everything)]
         case .planItem: return [(String(planItem), true)]
         case .noticeReceipt: return [(String(ownReceipt[role] ?? 0), ownReceipt[role] != nil), (String(foreignReceipt), false)]
+        case .reportSubmission:
+            return [(String(ownSubmission[role] ?? foreignSubmission), ownSubmission[role] != nil || everything), (String(foreignSubmission), everything)]
+        // A file on a plan item is for every staff account; one on another unit's report is not.
+        case .attachment: return [(String(openAttachment), true), (String(foreignAttachment), everything)]
+        case .row(let table): return [(String(rows[table] ?? 0), true)]
         }
     }
 
@@ -217,6 +228,7 @@ struct ScopeFixture {
         }
         for (role, home) in world.homes { world.ownReceipt[role] = receipts[home] }
         world.foreignReceipt = receipts[try await org("CL-511725").id!]!
+        try await governance(&world, app, org: org)
         for (code, isXuanhan) in [("CEC-511722", true), ("CEC-511725", false)] {
             let teacher = Teacher()
             (teacher.name, teacher.kind, teacher.subjects) = ("教师", .volunteer, "")
@@ -225,6 +237,50 @@ struct ScopeFixture {
             if isXuanhan { world.xuanhanTeacher = teacher.id! } else { world.quTeacher = teacher.id! }
         }
         return world
+    }
+
+    /// A report form owed by every unit with a test account and by 渠县, each unit's report,
+    /// a report to the government, attachments, and the first row of each governance table.
+    static func governance(_ world: inout ScopeFixture, _ app: Application, org: (String) async throws -> Organisation) async throws {
+        let form = ReportForm()
+        (form.title, form.periodKind, form.firstPeriod, form.deadlineDays, form.createdBy) = ("测试报表", "quarter", "2014-Q1", 10, "fixture")
+        form.fieldsJSON = String(decoding: try JSONEncoder().encode([ReportField(key: "f1", label: "人次", type: .number)]), as: UTF8.self)
+        try await form.create(on: app.db)
+        var submissions: [Int: Int] = [:]
+        for orgID in Set(world.homes.values) + [try await org("CL-511725").id!] {
+            let unit = ReportFormUnit()
+            (unit.formID, unit.organisationID) = (form.id!, orgID)
+            try await unit.create(on: app.db)
+            let submission = ReportSubmission()
+            (submission.formID, submission.organisationID, submission.period, submission.deadline) = (form.id!, orgID, "2014-Q1", "2014-04-10")
+            (submission.state, submission.version, submission.updatedBy, submission.valuesJSON) = (.draft, 1, "fixture", "{}")
+            try await submission.create(on: app.db)
+            submissions[orgID] = submission.id!
+        }
+        for (role, home) in world.homes { world.ownSubmission[role] = submissions[home] }
+        world.foreignSubmission = submissions[try await org("CL-511725").id!]!
+        let report = GovernmentReport()
+        (report.period, report.title, report.body, report.state, report.dataAsOf) = ("2014-Q1", "测试报告", "", .draft, Date())
+        let content = GovernmentReportContent(city: "", office: "", period: "2014-Q1", year: 2014, indicators: [], forms: [],
+                                              plan: .init(total: 0, done: 0, late: 0, lateItems: []))
+        (report.contentJSON, report.draftedBy) = (String(decoding: try JSONEncoder().encode(content), as: UTF8.self), "fixture")
+        try await report.create(on: app.db)
+        let bytes = Data("%PDF-1.4 fixture".utf8)
+        let sha = Hex.encode(SHA256.hash(data: bytes))
+        let path = ResourceStore.path(of: sha, app)
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try bytes.write(to: path)
+        for (owner, ownerID) in [(AttachmentOwner.planProgress, world.planItem), (.reportSubmission, world.foreignSubmission)] {
+            let file = Attachment()
+            (file.owner, file.ownerID, file.fileName, file.mime, file.size, file.sha256, file.uploadedBy) = (owner.rawValue, ownerID, "a.pdf", "application/pdf", bytes.count, sha, "fixture")
+            try await file.create(on: app.db)
+            if owner == .planProgress { world.openAttachment = file.id! } else { world.foreignAttachment = file.id! }
+        }
+        for endpoint in app.learnCity.registry.endpoints {
+            guard case .row(let table) = endpoint.scoped, world.rows[table] == nil else { continue }
+            let row = try await (app.db as! any SQLDatabase).select().column(SQLFunction("min", args: SQLColumn("id")), as: "id").from(table).first()
+            world.rows[table] = try row?.decode(column: "id", as: Int?.self) ?? 0
+        }
     }
 
     /// An (empty) import in someone's history.

@@ -23,6 +23,14 @@ enum ScopedResource: Sendable, Equatable {
     case planItem
     /// A unit's receipt of a notice: only that unit signs it.
     case noticeReceipt
+    /// A unit's report for a period: that unit fills it, the office reviews it.
+    case reportSubmission
+    /// A file attached to something: readable by whoever may read what it is attached to.
+    case attachment
+    /// A governance row (`table`) every account the route's permission admits may address;
+    /// the handler answers 409 when the row is not theirs to change (a unit acting on another
+    /// unit's item).
+    case row(String)
 }
 
 /// The OpenAPI description of an API endpoint.

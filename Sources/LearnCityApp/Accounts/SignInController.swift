@@ -83,7 +83,9 @@ enum SignInController {
     @Sendable static func workspace(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         if user.isCitizen { return request.redirect(to: SiteURL.account.path) }
-        return WorkspacePage.View(model: .init(permissions: Set(Permission.allCases.filter { user.roles.allows($0) })),
+        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let reminders = try await ReportReminders.of(user, today: today, language: request.language, on: request.db)
+        return WorkspacePage.View(model: .init(permissions: Set(Permission.allCases.filter { user.roles.allows($0) }), reminders: reminders),
                                   context: PageContext(request)).response()
     }
 

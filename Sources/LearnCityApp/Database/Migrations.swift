@@ -36,5 +36,8 @@ enum Migrations {
         // governance (issue 7)
         app.migrations.add(CreateWorkPlans())
         app.migrations.add(CreateNotices())
+        app.migrations.add(CreateAttachments())
+        app.migrations.add(CreateReports())
+        app.migrations.add(CreateGovernmentReports())
     }
 }

@@ -49,6 +49,20 @@ enum NumberText {
     static func hours(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
     }
+
+    /// 12 KB, 3.4 MB: file sizes for people.
+    static func bytes(_ count: Int) -> String {
+        if count < 1024 { return "\(count) B" }
+        if count < 1024 * 1024 { return "\(count / 1024) KB" }
+        return "\(hours(Double(count) / 1_048_576)) MB"
+    }
+
+    /// A sum of money in yuan from fen (分), with thousands separators: 1,234,567.80.
+    static func yuan(fen: Int) -> String {
+        let sign = fen < 0 ? "-" : "", f = abs(fen)
+        let cents = f % 100
+        return sign + NumberFormat.integer(f / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
 }
 
 /// Strings of activities counted by headcount.

@@ -73,6 +73,9 @@ extension Strings {
         reported: .en,
         plan: .en,
         notices: .en,
+        reports: .en,
+        government: .en,
+        attachments: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

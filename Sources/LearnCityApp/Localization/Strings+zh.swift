@@ -70,6 +70,9 @@ extension Strings {
         reported: .zh,
         plan: .zh,
         notices: .zh,
+        reports: .zh,
+        government: .zh,
+        attachments: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

@@ -70,6 +70,9 @@ struct Strings: Sendable {
     let reported: ReportedStrings
     let plan: PlanStrings
     let notices: NoticeStrings
+    let reports: ReportStrings
+    let government: GovernmentReportStrings
+    let attachments: AttachmentStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

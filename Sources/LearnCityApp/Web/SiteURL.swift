@@ -14,6 +14,9 @@ enum SiteURL: Sendable, Equatable {
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
     case activities, dashboard, dashboardExport, targets, annualReturn, annualReturnExport, publishedReturn(Int), reportedFigures
     case plan, planItem(Int), notices, signNotice(Int)
+    case reports, reportForms, reportForm(Int), startReport(Int), reportSubmission(Int), reportSheet(Int)
+    case governmentReports, governmentReport(Int), governmentReportPrint(Int), governmentReportSheet(Int)
+    case attachments, attachment(Int)
     case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int), courseExperts(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
@@ -73,6 +76,18 @@ enum SiteURL: Sendable, Equatable {
         case .planItem(let id): "/plan/items/\(id)"
         case .notices: "/notices"
         case .signNotice(let id): "/notices/receipts/\(id)"
+        case .reports: "/reports"
+        case .reportForms: "/reports/forms"
+        case .reportForm(let id): "/reports/forms/\(id)"
+        case .startReport(let id): "/reports/forms/\(id)/start"
+        case .reportSubmission(let id): "/reports/submissions/\(id)"
+        case .reportSheet(let id): "/reports/submissions/\(id)/xlsx"
+        case .governmentReports: "/reports/government"
+        case .governmentReport(let id): "/reports/government/\(id)"
+        case .governmentReportPrint(let id): "/reports/government/\(id)/print"
+        case .governmentReportSheet(let id): "/reports/government/\(id)/xlsx"
+        case .attachments: "/attachments"
+        case .attachment(let id): "/attachments/\(id)"
         case .annualReturnExport: "/dashboard/annual/export"
         case .publishedReturn(let id): "/dashboard/annual/\(id)"
         case .resources: "/resources"
@@ -143,6 +158,14 @@ enum SiteURL: Sendable, Equatable {
         case .publishedReturn: "/dashboard/annual/:id"
         case .planItem: "/plan/items/:id"
         case .signNotice: "/notices/receipts/:id"
+        case .reportForm: "/reports/forms/:id"
+        case .startReport: "/reports/forms/:id/start"
+        case .reportSubmission: "/reports/submissions/:id"
+        case .reportSheet: "/reports/submissions/:id/xlsx"
+        case .governmentReport: "/reports/government/:id"
+        case .governmentReportPrint: "/reports/government/:id/print"
+        case .governmentReportSheet: "/reports/government/:id/xlsx"
+        case .attachment: "/attachments/:id"
         case .organisation: "/organisations/:id"
         case .moveOrganisation: "/organisations/:id/move"
         case .closeOrganisation: "/organisations/:id/close"

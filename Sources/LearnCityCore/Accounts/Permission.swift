@@ -19,7 +19,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case mergePeople           // merge two registrations of one human (admins, within their region)
     case manageRecords         // write, void and correct learning records, within scope
     case manageTargets         // targets, populations and baselines of the scope's regions; new indicators (city)
-    case reportFigures         // enter the totals a unit reports in aggregate (shown beside recorded figures)
+    case reportFigures         // enter the totals a unit reports in aggregate (shown beside recorded figures); fill report forms
+    case governCity            // the office's governance: report forms and their review, the report to government, projects, inspections, assessment, meetings
+    case manageFunds           // fund sources, budgets, allocations and disbursements (office and finance)
 }
 
 extension Role {
@@ -31,7 +33,9 @@ extension Role {
         if self == .systemAdmin || self == .cityOffice || self == .countyAdmin || self == .centreAdmin { granted.insert(.manageTeachers) }
         // Whoever runs courses records who took part: centres, colleges, providers.
         if [.systemAdmin, .cityOffice, .countyAdmin, .centreAdmin, .providerStaff].contains(self) { granted.formUnion([.manageRecords, .importData]) }
-        if [.systemAdmin, .cityOffice, .countyAdmin, .centreAdmin, .providerStaff, .memberUnitReporter].contains(self) { granted.insert(.reportFigures) }
+        if [.systemAdmin, .cityOffice, .countyAdmin, .centreAdmin, .providerStaff, .memberUnitReporter, .financeOfficer].contains(self) { granted.insert(.reportFigures) }
+        if self == .cityOffice { granted.insert(.governCity) }
+        if self == .cityOffice || self == .financeOfficer { granted.insert(.manageFunds) }
         return granted
     }
 

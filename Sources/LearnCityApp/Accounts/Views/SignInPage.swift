@@ -40,6 +40,8 @@ enum SignInPage {
 enum WorkspacePage {
     struct Model: Sendable {
         var permissions: Set<Permission>
+        /// Reports the account's unit owes soon or late: (report, due, overdue).
+        var reminders: [(String, String, Bool)] = []
     }
 
     struct View: PageView {
@@ -51,7 +53,8 @@ enum WorkspacePage {
             let strings = context.strings, menu = strings.accounts.menu
             let links: [(Permission?, SiteURL, String)] = [
                 (.viewOrganisations, .dashboard, strings.dashboard.title), (.viewOrganisations, .plan, strings.plan.title),
-                (.viewOrganisations, .notices, strings.notices.title), (.manageTargets, .targets, strings.targets.title),
+                (.viewOrganisations, .notices, strings.notices.title), (.reportFigures, .reports, strings.reports.title),
+                (.governCity, .governmentReports, strings.government.title), (.manageTargets, .targets, strings.targets.title),
                 (.reportFigures, .reportedFigures, strings.reported.title),
                 (.viewPeople, .people, menu.people), (.viewOrganisations, .organisations, menu.organisations),
                 (.manageRecords, .courses, strings.courses.title), (.manageRecords, .resources, strings.library.title),
@@ -63,6 +66,11 @@ enum WorkspacePage {
             return .section(.class("card"),
                 .h1(.text(strings.welcome(context.userName ?? ""))),
                 .p(.class("muted"), .text(strings.signedInAs(context.userName ?? "", context.roleName ?? ""))),
+                .if(!model.reminders.isEmpty, .div(.class("alert"), .id("reminders"), .attribute(named: "role", value: "status"),
+                    .strong(.text(strings.reports.reminders)),
+                    .ul(.forEach(model.reminders) { report, due, overdue in
+                        .li(.a(.href(SiteURL.reports.path), .text(report)), .text(" · \(strings.reports.deadline) \(due) · \(overdue ? strings.reports.overdueReport : strings.reports.dueSoon)"))
+                    }))),
                 .ul(.class("tiles"), .forEach(links.filter { $0.0.map(model.permissions.contains) ?? true }) { _, url, label in
                     .li(.a(.href(url.path), .text(label)))
                 }),

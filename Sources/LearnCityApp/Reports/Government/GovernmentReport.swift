@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// The office's quarterly report to the municipal government: a frozen snapshot of live
+/// indicators, reporting completeness and approved units' figures ("数据截至" its time), with the
+/// office's own text, signed off inside the office and issued with a document number.
+final class GovernmentReport: Model, @unchecked Sendable {
+    static let schema = "government_reports"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "period") var period: String
+    @Field(key: "title") var title: String
+    @Field(key: "body") var body: String
+    @Enum(key: "state") var state: GovernmentReportState
+    @Field(key: "data_as_of") var dataAsOf: Date
+    /// `GovernmentReportContent` as JSON.
+    @Field(key: "content") var contentJSON: String
+    @Field(key: "drafted_by") var draftedBy: String
+    @OptionalField(key: "reviewed_by") var reviewedBy: String?
+    @OptionalField(key: "reviewed_at") var reviewedAt: Date?
+    @OptionalField(key: "issued_by") var issuedBy: String?
+    @OptionalField(key: "issued_at") var issuedAt: Date?
+    @OptionalField(key: "number") var number: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var content: GovernmentReportContent? { try? JSONDecoder().decode(GovernmentReportContent.self, from: Data(contentJSON.utf8)) }
+}
+
+struct CreateGovernmentReports: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(GovernmentReport.schema)
+            .field("id", .int, .identifier(auto: true))
+            .field("period", .string, .required).field("title", .string, .required).field("body", .string, .required)
+            .field("state", .string, .required).field("data_as_of", .datetime, .required).field("content", .string, .required)
+            .field("drafted_by", .string, .required).field("reviewed_by", .string).field("reviewed_at", .datetime)
+            .field("issued_by", .string).field("issued_at", .datetime).field("number", .string).field("created_at", .datetime)
+            .unique(on: "number")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws { try await database.schema(GovernmentReport.schema).delete() }
+}
+
+/// Builds the snapshot from what LearnCity knows now.
+enum GovernmentSnapshot {
+    static func build(_ period: ReportPeriod, today: LocalDate, timeZone: TimeZone, on db: any Database) async throws -> GovernmentReportContent {
+        let city = try await NetworkQueries.city(on: db)
+        let office = try await Organisation.query(on: db).filter(\.$kind == .leadingGroupOffice).sort(\.$id).first()
+        var indicators: [GovernmentReportContent.Indicator] = []
+        if let code = city?.code {
+            indicators = try await IndicatorQueries.progress(year: period.year, region: code, on: db).map {
+                .init(code: $0.definition.code, name: $0.definition.nameZh, isRate: $0.definition.unit == .rate,
+                      numerator: $0.numerator, denominator: $0.denominator, target: $0.target)
+            }
+        }
+        var forms: [GovernmentReportContent.FormSummary] = []
+        for form in try await ReportForm.query(on: db).sort(\.$id).all() where form.periodKind == period.kind.rawValue {
+            guard form.periods(through: max(today, period.end)).contains(period), let formID = form.id else { continue }
+            let units = try await ReportFormUnit.query(on: db).filter(\.$formID == formID).all().map(\.organisationID)
+            let submissions = try await ReportSubmission.query(on: db).filter(\.$formID == formID).filter(\.$period == period.description).all()
+            let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
+            let completeness = ReportCompleteness(expected: units, entries: submissions.map { .init(unit: $0.organisationID, firstSubmitted: $0.firstSubmittedAt.map { LocalDate($0, in: timeZone) }) },
+                                                  deadline: deadline, today: today)
+            let names = Dictionary(try await Organisation.query(on: db).filter(\.$id ~~ completeness.missing).all().compactMap { o in o.id.map { ($0, o.nameZh) } },
+                                   uniquingKeysWith: { a, _ in a })
+            let approved = submissions.filter { $0.state == .approved }
+            forms.append(.init(title: form.title, expected: completeness.expected, submitted: completeness.submitted, onTime: completeness.onTime,
+                               approved: approved.count, missing: completeness.missing.compactMap { names[$0] },
+                               totals: GovernmentReportContent.totals(fields: form.fields, approved: approved.map(\.values))))
+        }
+        var plan = GovernmentReportContent.PlanSummary(total: 0, done: 0, late: 0, lateItems: [])
+        if let latest = try await WorkPlan.query(on: db).filter(\.$year == period.year).sort(\.$id, .descending).first() {
+            let items = try await PlanItem.query(on: db).filter(\.$planID == latest.requireID()).sort(\.$position).all()
+            let states = items.map { ($0, $0.state(today: today)) }
+            plan = .init(total: items.count, done: states.filter { $0.1 == .done }.count, late: states.filter { $0.1 == .late }.count,
+                         lateItems: states.filter { $0.1 == .late }.map { "\($0.0.section) \($0.0.title.prefix(40))" })
+        }
+        return GovernmentReportContent(city: city?.nameZh ?? "", office: office?.nameZh ?? "", period: period.description, year: period.year,
+                                       indicators: indicators, forms: forms, plan: plan)
+    }
+}

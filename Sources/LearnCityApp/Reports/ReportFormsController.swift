@@ -1,0 +1,141 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// The reports page: what the signed-in unit owes (with deadlines, late first), and for the
+/// office every form with its completeness and the reports waiting for review.
+enum ReportFormsController {
+    struct Form: Content {
+        var title: String?
+        var kind: String?
+        var first: String?
+        var last: String?
+        var days: String?
+        var fields: String?
+        var units: [Int]?
+    }
+
+    static func today(_ request: Request) -> LocalDate { LocalDate(Date(), in: request.application.learnCity.config.timeZone) }
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        try await render(request, form: Form(kind: "quarter", days: "10"), errors: [:])
+    }
+
+    /// The periods a unit owes on the forms assigned to it, with their state (started or not).
+    static func owed(by organisationID: Int, today: LocalDate, on db: any Database) async throws -> [ReportsPage.Owed] {
+        let formIDs = try await ReportFormUnit.query(on: db).filter(\.$organisationID == organisationID).all().map(\.formID)
+        let forms = try await ReportForm.query(on: db).filter(\.$id ~~ formIDs).sort(\.$id).all()
+        let submissions = try await ReportSubmission.query(on: db).filter(\.$organisationID == organisationID).all()
+        var owed: [ReportsPage.Owed] = []
+        for form in forms {
+            for period in form.periods(through: today) {
+                let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
+                let submission = submissions.first { $0.formID == form.id && $0.period == period.description }
+                let overdue = today > deadline && submission?.firstSubmittedAt == nil
+                owed.append(.init(formID: form.id ?? 0, title: form.title, period: period, deadline: deadline,
+                                  submissionID: submission?.id, state: submission?.state, overdue: overdue))
+            }
+        }
+        return owed.sorted { ($0.overdue ? 0 : 1, $0.deadline) < ($1.overdue ? 0 : 1, $1.deadline) }
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(Form.self)
+        let s = request.strings.reports
+        var errors: [String: String] = [:]
+        let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+        if title.isEmpty { errors["title"] = request.strings.fieldRequired }
+        let kind = ReportPeriod.Kind(rawValue: form.kind ?? "")
+        if kind == nil { errors["kind"] = request.strings.fieldRequired }
+        let first = ReportPeriod(form.first ?? "")
+        if first == nil || first?.kind != kind { errors["first"] = s.periodInvalid }
+        let lastText = (form.last ?? "").trimmingCharacters(in: .whitespaces)
+        let last = lastText.isEmpty ? nil : ReportPeriod(lastText)
+        if !lastText.isEmpty && (last == nil || last?.kind != kind || (first.map { last! < $0 } ?? false)) { errors["last"] = s.periodInvalid }
+        let days = Int((form.days ?? "").trimmingCharacters(in: .whitespaces))
+        if days == nil || !(0...90).contains(days!) { errors["days"] = s.daysInvalid }
+        let indicators = Set(try await Indicator.query(on: request.db).all().compactMap(\.id))
+        var parsedFields: [ReportField] = []
+        switch ReportField.parse(form.fields ?? "", knownIndicators: indicators) {
+        case .success(let parsed): parsedFields = parsed
+        case .failure(let error): errors["fields"] = (request.language == .zh ? "第 \(error.line) 行：" : "Line \(error.line): ") + error.message
+        }
+        let units = try await Organisation.query(on: request.db).filter(\.$id ~~ (form.units ?? [])).all()
+        if units.isEmpty { errors["units"] = s.unitsRequired }
+        guard errors.isEmpty, let first, let days else { return try await render(request, form: form, errors: errors, status: .unprocessableEntity) }
+        let actor = Audit.Actor(request)
+        let fields = parsedFields
+        let created = ReportForm()
+        (created.title, created.periodKind, created.firstPeriod, created.lastPeriod) = (String(title.prefix(200)), first.kind.rawValue, first.description, last?.description)
+        (created.deadlineDays, created.createdBy) = (days, actor.name)
+        created.fieldsJSON = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+        try await request.db.transaction { db in
+            try await created.create(on: db)
+            for unit in units {
+                let assigned = ReportFormUnit()
+                (assigned.formID, assigned.organisationID) = (try created.requireID(), try unit.requireID())
+                try await assigned.create(on: db)
+            }
+            try await Audit.record(.create, entity: "report_form", id: created.id.map(String.init), summary: "\(title): \(fields.count) fields, \(units.count) units", by: actor, on: db)
+        }
+        return request.redirect(to: SiteURL.reportForm(try created.requireID()).path)
+    }
+
+    /// A form: its fields and, period by period, who has reported, who on time, who not.
+    @Sendable static func detail(_ request: Request) async throws -> Response {
+        guard let form = try await ReportForm.find(request.intID(), on: request.db) else { throw AppError(.notFound) }
+        let formID = try form.requireID()
+        let units = try await ReportFormUnit.query(on: request.db).filter(\.$formID == formID).all().map(\.organisationID)
+        let submissions = try await ReportSubmission.query(on: request.db).filter(\.$formID == formID).all()
+        let names = try await WorkPlanController.organisationNames(units, request)
+        let tz = request.application.learnCity.config.timeZone, today = today(request)
+        let periods = form.periods(through: today).reversed().map { period -> ReportsPage.PeriodRow in
+            let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
+            let inPeriod = submissions.filter { $0.period == period.description }
+            let completeness = ReportCompleteness(expected: units, entries: inPeriod.map { .init(unit: $0.organisationID, firstSubmitted: $0.firstSubmittedAt.map { LocalDate($0, in: tz) }) },
+                                                  deadline: deadline, today: today)
+            return .init(period: period, deadline: deadline, completeness: completeness,
+                         missing: completeness.missing.compactMap { names[$0] },
+                         reports: inPeriod.sorted { $0.organisationID < $1.organisationID }.map { (try? $0.requireID()) ?? 0 }.map { id in
+                             let s = inPeriod.first { $0.id == id }!
+                             return (id, names[s.organisationID] ?? "—", s.state)
+                         })
+        }
+        return ReportsPage.FormView(title: form.title, kind: form.periodKind, deadlineDays: form.deadlineDays, fields: form.fields,
+                                    units: units.compactMap { names[$0] }, periods: periods, context: PageContext(request)).response()
+    }
+
+    private static func render(_ request: Request, form: Form, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try request.requireUser()
+        let office = user.roles.allows(.governCity)
+        let today = today(request)
+        let owedByUnit = try await user.organisationID.asyncMap { try await Self.owed(by: $0, today: today, on: request.db) } ?? []
+        var forms: [ReportsPage.FormRow] = [], review: [(Int, String, String, String)] = [], units: [(String, String)] = []
+        if office {
+            let all = try await ReportForm.query(on: request.db).sort(\.$id, .descending).all()
+            let assigned = try await ReportFormUnit.query(on: request.db).all()
+            let submissions = try await ReportSubmission.query(on: request.db).all()
+            let tz = request.application.learnCity.config.timeZone
+            for form in all {
+                let expected = assigned.filter { $0.formID == form.id }.map(\.organisationID)
+                // The latest period whose deadline has passed (else the first): the one to chase.
+                let periods = form.periods(through: today)
+                let period = periods.last { today > $0.deadline(daysAfterEnd: form.deadlineDays) } ?? periods.first
+                let completeness = period.map { p in
+                    ReportCompleteness(expected: expected, entries: submissions.filter { $0.formID == form.id && $0.period == p.description }
+                        .map { .init(unit: $0.organisationID, firstSubmitted: $0.firstSubmittedAt.map { LocalDate($0, in: tz) }) },
+                        deadline: p.deadline(daysAfterEnd: form.deadlineDays), today: today)
+                }
+                forms.append(.init(id: form.id ?? 0, title: form.title, kind: form.periodKind, period: period, completeness: completeness))
+            }
+            let waiting = submissions.filter { $0.state == .submitted || $0.unlockRequest != nil && $0.state == .approved }
+            let names = try await WorkPlanController.organisationNames(waiting.map(\.organisationID), request)
+            review = waiting.map { s in ((try? s.requireID()) ?? 0, all.first { $0.id == s.formID }?.title ?? "", ReportPeriod(s.period)?.label(chinese: request.language == .zh) ?? s.period, names[s.organisationID] ?? "—") }
+            units = try await Organisation.query(on: request.db).filter(\.$kind ~~ [.memberUnit, .countyLeadership, .college, .university]).filter(\.$closedAt == nil)
+                .sort(\.$path).all().map { (String($0.id ?? 0), $0.name(request.language)) }
+        }
+        return ReportsPage.Index(owed: owedByUnit, office: office, forms: forms, review: review, units: units, form: form, errors: errors,
+                                 context: PageContext(request)).response(status: status)
+    }
+}

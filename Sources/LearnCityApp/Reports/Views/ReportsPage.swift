@@ -1,0 +1,150 @@
+import LearnCityCore
+import Plot
+
+enum ReportsPage {
+    struct Owed: Sendable {
+        var formID: Int
+        var title: String
+        var period: ReportPeriod
+        var deadline: LocalDate
+        var submissionID: Int?
+        var state: ReportState?
+        var overdue: Bool
+    }
+
+    struct FormRow: Sendable {
+        var id: Int
+        var title, kind: String
+        var period: ReportPeriod?
+        var completeness: ReportCompleteness?
+    }
+
+    struct PeriodRow: Sendable {
+        var period: ReportPeriod
+        var deadline: LocalDate
+        var completeness: ReportCompleteness
+        var missing: [String]
+        /// (submission id, unit, state)
+        var reports: [(Int, String, ReportState)]
+    }
+
+    static func badge(_ state: ReportState?, overdue: Bool = false, _ s: ReportStrings) -> Node<HTML.BodyContext> {
+        guard let state else { return .span(.class(overdue ? "badge state-late" : "badge"), .text(s.notStarted + (overdue ? " · " + s.late : ""))) }
+        let css = switch state { case .approved: "state-done"; case .returned: "state-late"; case .submitted: "state-on_track"; case .draft: overdue ? "state-late" : "" }
+        return .span(.class("badge \(css)"), .text((s.stateNames[state] ?? state.rawValue) + (overdue ? " · " + s.late : "")))
+    }
+
+    static func completeness(_ c: ReportCompleteness, _ s: ReportStrings) -> Node<HTML.BodyContext> {
+        .group(.element(named: "progress", nodes: [.attribute(named: "max", value: String(max(c.expected, 1))), .attribute(named: "value", value: String(c.submitted))]),
+               .span(.class("small"), .text("\(s.expected) \(c.expected) · \(s.submitted) \(c.submitted) · \(s.onTime) \(c.onTime)")))
+    }
+
+    struct Index: PageView {
+        var owed: [Owed]
+        var office: Bool
+        var forms: [FormRow]
+        /// (submission id, form, period, unit)
+        var review: [(Int, String, String, String)]
+        var units: [(String, String)]
+        var form: ReportFormsController.Form
+        var errors: [String: String]
+        var context: PageContext
+        var pageTitle: String { context.strings.reports.title }
+
+        func content() -> Node<HTML.BodyContext> {
+            let s = context.strings.reports, zh = context.language == .zh
+            return .group(
+                .section(.class("card"),
+                    .h1(.text(s.title)), .p(.class("muted"), .text(s.intro)),
+                    .if(office, .p(.class("toolbar"), .a(.href(SiteURL.governmentReports.path), .text(s.government)))),
+                    .h2(.text(s.mine)),
+                    owed.isEmpty ? .p(.class("empty"), .text(s.noneOwed)) : .div(.class("table-wrap"), .table(.class("list"), .id("owed"),
+                        .thead(.tr(.th(.text(s.forms)), .th(.text(s.period)), .th(.text(s.deadline)), .th(.text(s.state)), .th())),
+                        .tbody(.forEach(owed) { row in
+                            .tr(.td(.text(row.title)), .td(.text(row.period.label(chinese: zh))), .td(.text(row.deadline.iso)),
+                                .td(ReportsPage.badge(row.state, overdue: row.overdue, s)),
+                                .td(row.submissionID.map { id in .a(.href(SiteURL.reportSubmission(id).path), .text(s.open)) } ?? .form(
+                                    .method(.post), .action(SiteURL.startReport(row.formID).path), csrfField(),
+                                    .input(.type(.hidden), .name("period"), .value(row.period.description)),
+                                    .button(.type(.submit), .class("button secondary"), .text(s.start)))))
+                        })))),
+                .if(office, officeSections()))
+        }
+
+        private func officeSections() -> Node<HTML.BodyContext> {
+            let s = context.strings.reports, zh = context.language == .zh
+            return .group(
+                .section(.class("card"),
+                    .h2(.text(s.toReview)),
+                    review.isEmpty ? .p(.class("empty"), .text("—")) : .ul(.id("review"), .forEach(review) { id, form, period, unit in
+                        .li(.a(.href(SiteURL.reportSubmission(id).path), .text("\(unit) · \(form) · \(period)")))
+                    }),
+                    .h2(.text(s.forms)),
+                    forms.isEmpty ? .p(.class("empty"), .text(s.noForms)) : .div(.class("table-wrap"), .table(.class("list"), .id("forms"),
+                        .thead(.tr(.th(.text(s.formTitle)), .th(.text(s.periodKind)), .th(.text(s.period)), .th(.text(s.completeness)))),
+                        .tbody(.forEach(forms) { row in
+                            .tr(.td(.a(.href(SiteURL.reportForm(row.id).path), .text(row.title))),
+                                .td(.text(ReportPeriod.Kind(rawValue: row.kind).flatMap { s.periodKinds[$0] } ?? row.kind)),
+                                .td(.text(row.period?.label(chinese: zh) ?? "—")),
+                                .td(row.completeness.map { ReportsPage.completeness($0, s) } ?? .text("—")))
+                        })))),
+                newForm())
+        }
+
+        private func newForm() -> Node<HTML.BodyContext> {
+            let s = context.strings.reports, f = form, e = errors
+            return .section(.class("card narrow"),
+                .h2(.text(s.newForm)),
+                .form(.method(.post), .action(SiteURL.reportForms.path), .novalidate(), csrfField(),
+                    FormFields.input(name: "title", label: s.formTitle, value: f.title ?? "", error: e["title"]),
+                    FormFields.select(name: "kind", label: s.periodKind, options: ReportPeriod.Kind.allCases.map { ($0.rawValue, s.periodKinds[$0] ?? $0.rawValue) },
+                                      selected: f.kind, error: e["kind"]),
+                    FormFields.input(name: "first", label: s.firstPeriod, value: f.first ?? "", error: e["first"], hint: s.lastPeriodHint),
+                    FormFields.input(name: "last", label: s.lastPeriod, value: f.last ?? "", error: e["last"]),
+                    FormFields.input(name: "days", label: s.deadlineDays, value: f.days ?? "", error: e["days"], hint: s.deadlineDaysHint),
+                    .div(.class(e["fields"] == nil ? "field" : "field invalid"), .label(.for("fields"), .text(s.fieldsLabel)),
+                         .textarea(.name("fields"), .id("fields"), .attribute(named: "rows", value: "6"), .text(f.fields ?? "")),
+                         .p(.class("muted small"), .text(s.fieldsHint)),
+                         .unwrap(e["fields"]) { .p(.class("field-error"), .id("fields-error"), .text($0)) }),
+                    .div(.class(e["units"] == nil ? "field" : "field invalid"), .p(.text(s.units)),
+                        .forEach(units) { id, name in
+                            .label(.class("check"), .input(.type(.checkbox), .name("units[]"), .value(id),
+                                   .attribute(named: "checked", value: (f.units ?? []).contains(Int(id) ?? -1) ? "checked" : nil)), .text(" " + name + " "))
+                        },
+                        .unwrap(e["units"]) { .p(.class("field-error"), .text($0)) }),
+                    .button(.type(.submit), .class("button"), .text(s.create))))
+        }
+    }
+
+    struct FormView: PageView {
+        var title, kind: String
+        var deadlineDays: Int
+        var fields: [ReportField]
+        var units: [String]
+        var periods: [PeriodRow]
+        var context: PageContext
+        var pageTitle: String { title }
+
+        func content() -> Node<HTML.BodyContext> {
+            let s = context.strings.reports, zh = context.language == .zh
+            return .group(
+                .section(.class("card"),
+                    .h1(.text(title)),
+                    .p(.class("muted"), .text("\(ReportPeriod.Kind(rawValue: kind).flatMap { s.periodKinds[$0] } ?? kind) · \(s.deadlineDays) \(deadlineDays)")),
+                    .ul(.forEach(fields) { .li(.text($0.line)) }),
+                    .p(.class("small"), .text(s.units + "：" + units.joined(separator: "、")))),
+                .section(.class("card"),
+                    .h2(.text(s.completeness)),
+                    periods.isEmpty ? .p(.class("empty"), .text("—")) : .div(.class("table-wrap"), .table(.class("list"), .id("completeness"),
+                        .thead(.tr(.th(.text(s.period)), .th(.text(s.deadline)), .th(.text(s.completeness)), .th(.text(s.missing)), .th(.text(s.title)))),
+                        .tbody(.forEach(periods) { row in
+                            .tr(.td(.text(row.period.label(chinese: zh))), .td(.text(row.deadline.iso)),
+                                .td(ReportsPage.completeness(row.completeness, s)),
+                                .td(.class(row.missing.isEmpty ? "small" : "small alert-text"), .text(row.missing.isEmpty ? s.allIn : row.missing.joined(separator: "、"))),
+                                .td(.forEach(row.reports) { id, unit, state in
+                                    .span(.a(.href(SiteURL.reportSubmission(id).path), .text(unit)), .text(" "), ReportsPage.badge(state, s), .text(" "))
+                                }))
+                        })))))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// A report as a spreadsheet a unit can download, fill in (in Excel or WPS) and upload: one row
+/// per field — code, field, value, what LearnCity recorded. Reading it back matches rows by the
+/// code column, else by the field's label, so reordered or retitled sheets still read.
+public enum ReportSheet {
+    public static let header = ["代码 Code", "项目 Field", "填报值 Value", "系统记录 Recorded", "说明 Notes"]
+
+    public static func rows(fields: [ReportField], values: [String: String], recorded: [String: Double]) -> [[String]] {
+        fields.map { field in
+            let note = field.type == .choice ? field.options.joined(separator: "/") : field.type == .number ? "数字 number" : "文本 text"
+            return [field.key, field.label, values[field.key] ?? "", recorded[field.key].map(Self.number) ?? "", note]
+        }
+    }
+
+    /// The values in an uploaded sheet, by field key; rows that name no field are ignored.
+    public static func values(from sheet: Sheet, fields: [ReportField]) -> [String: String] {
+        let byKey = Dictionary(fields.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let byLabel = Dictionary(fields.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a })
+        var values: [String: String] = [:]
+        for row in sheet.rows {
+            let cells = row.cells.map { $0.text.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 3 else { continue }
+            guard let field = byKey[cells[0]] ?? byLabel[cells[1]] else { continue }
+            values[field.key] = cells[2]
+        }
+        return values
+    }
+
+    public static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String((value * 100).rounded() / 100)
+    }
+}

@@ -57,7 +57,7 @@ public enum LearnCity {
         if (loadDemoIfEmpty ?? config.loadsDemo), isEmpty, !(try await DemoLoader.isLoaded(on: app.db)) {
             let summary = try await DemoLoader.load(try DemoLoader.bundledDataset(), on: app.db)
             try await WorkPlanLoader.loadDemo(on: app.db)
-            try await ReportFormLoader.loadDemo(on: app.db)
+            try await GovernanceDemo.load(app)
             app.logger.info("demo city loaded", metadata: ["rows": "\(summary.total)"])
         }
         return try await AdminBootstrap.ensureAdmin(on: app.db, password: config.adminPassword, hasher: app.password.sync)
@@ -68,7 +68,7 @@ public enum LearnCity {
         let wasLoaded = try await DemoLoader.isLoaded(on: app.db)
         let summary = try await DemoLoader.load(try DemoLoader.bundledDataset(), on: app.db)
         try await WorkPlanLoader.loadDemo(on: app.db)
-        try await ReportFormLoader.loadDemo(on: app.db)
+        try await GovernanceDemo.load(app)
         return (summary.total, wasLoaded)
     }
 }

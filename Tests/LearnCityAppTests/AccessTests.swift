@@ -276,6 +276,17 @@ struct ScopeFixture {
             try await file.create(on: app.db)
             if owner == .planProgress { world.openAttachment = file.id! } else { world.foreignAttachment = file.id! }
         }
+        // A meeting every unit with a test account is called to (a unit not called does not see it).
+        let meeting = JointMeeting()
+        (meeting.year, meeting.session, meeting.title, meeting.date, meeting.time) = (2014, 90, "测试会议", "2014-09-01", "09:00")
+        (meeting.place, meeting.notice, meeting.calledBy) = ("测试", "", "fixture")
+        try await meeting.create(on: app.db)
+        for orgID in Set(world.homes.values) {
+            let row = MeetingAttendance()
+            (row.meetingID, row.organisationID) = (meeting.id!, orgID)
+            try await row.create(on: app.db)
+        }
+        world.rows["meetings"] = meeting.id!
         for endpoint in app.learnCity.registry.endpoints {
             guard case .row(let table) = endpoint.scoped, world.rows[table] == nil else { continue }
             let row = try await (app.db as! any SQLDatabase).select().column(SQLFunction("min", args: SQLColumn("id")), as: "id").from(table).first()

@@ -179,7 +179,7 @@ struct ReportsTests {
             let report = try #require(try await GovernmentReport.query(on: app.db).filter(\.$period == "2014-Q2").first())
             let content = try #require(report.content)
             #expect(content.indicators.count == 5 && content.forms.contains { $0.title == "成员单位季度工作情况报表" && $0.expected == 19 })
-            #expect(content.plan.total == 12)
+            #expect(content.plan.total == 14)
             let own = try await drafter.send(.POST, path, form: [("_csrf", csrf), ("action", "review")])
             #expect(own.status == .unprocessableEntity && own.text.contains("审核须由拟稿人以外的人进行"))
             #expect(try await drafter.send(.POST, path, form: [("_csrf", csrf), ("action", "issue"), ("number", "x")]).status == .unprocessableEntity)

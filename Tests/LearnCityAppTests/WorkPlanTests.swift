@@ -12,9 +12,9 @@ struct WorkPlanTests {
     func demoPlan() async throws {
         try await withLearnCity { app in
             #expect(try await WorkPlan.query(on: app.db).count() == 1)
-            #expect(try await PlanItem.query(on: app.db).count() == 12)
+            #expect(try await PlanItem.query(on: app.db).count() == 14)   // 12 of the plan, 2 decided at the joint meeting
             _ = try await LearnCity.loadDemo(app)
-            #expect(try await PlanItem.query(on: app.db).count() == 12)   // not twice
+            #expect(try await PlanItem.query(on: app.db).count() == 14)   // 12 of the plan, 2 decided at the joint meeting   // not twice
             let fin = try #require(try await Organisation.query(on: app.db).filter(\.$code == "MU-FIN").first())
             let leads = try await PlanItemUnit.query(on: app.db).filter(\.$organisationID == fin.id!).filter(\.$isLead == true).count()
             #expect(leads == 2)   // 四(三) the special fund, 四(四) the half-yearly funds report

@@ -62,8 +62,13 @@ enum Attachments {
         case .notice:
             return try await NoticeReceipt.query(on: request.db).filter(\.$noticeID == ownerID)
                 .filter(\.$organisationID == (user.organisationID ?? -1)).count() > 0
-        case .planProgress, .project, .meeting, .inspection, .rectification:
+        case .planProgress, .project:
             return user.roles.allows(.viewOrganisations)
+        case .meeting:
+            return try await MeetingAttendance.query(on: request.db).filter(\.$meetingID == ownerID)
+                .filter(\.$organisationID == (user.organisationID ?? -1)).count() > 0
+        case .inspection, .rectification:
+            return try await SupervisionAccess.mayRead(owner, ownerID, request)
         }
     }
 
@@ -78,8 +83,12 @@ enum Attachments {
             if user.roles.allows(.governCity) { return try await PlanItem.find(ownerID, on: request.db) != nil }
             return try await PlanItemUnit.query(on: request.db).filter(\.$itemID == ownerID)
                 .filter(\.$organisationID == (user.organisationID ?? -1)).count() > 0
-        case .notice, .meeting, .inspection, .rectification, .project:
+        case .notice, .meeting:
             return user.roles.allows(.governCity)
+        case .project:
+            return try await ProjectAccess.mayAttach(ownerID, request)
+        case .inspection, .rectification:
+            return try await SupervisionAccess.mayAttach(owner, ownerID, request)
         }
     }
 

@@ -39,5 +39,9 @@ enum Migrations {
         app.migrations.add(CreateAttachments())
         app.migrations.add(CreateReports())
         app.migrations.add(CreateGovernmentReports())
+        app.migrations.add(CreateProjects())
+        app.migrations.add(CreateFunds())
+        app.migrations.add(CreateSupervision())
+        app.migrations.add(CreateMeetingsAndLiaisons())
     }
 }

@@ -73,6 +73,12 @@ struct Strings: Sendable {
     let reports: ReportStrings
     let government: GovernmentReportStrings
     let attachments: AttachmentStrings
+    let funds: FundStrings
+    let projects: ProjectStrings
+    let supervision: SupervisionStrings
+    let assessment: AssessmentStrings
+    let meetings: MeetingStrings
+    let liaisons: LiaisonStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

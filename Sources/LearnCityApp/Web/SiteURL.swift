@@ -17,6 +17,9 @@ enum SiteURL: Sendable, Equatable {
     case reports, reportForms, reportForm(Int), startReport(Int), reportSubmission(Int), reportSheet(Int)
     case governmentReports, governmentReport(Int), governmentReportPrint(Int), governmentReportSheet(Int)
     case attachments, attachment(Int)
+    case funds, fundSources, fundAllocations, fundDisbursements, fundsReport, projects, project(Int)
+    case inspections, inspection(Int), rectification(Int), assessment
+    case meetings, meeting(Int), liaisons, revealLiaison(Int), removeLiaison(Int)
     case resources, resource(Int), resourceFile(Int), courseItems(Int), courseItemDone(Int), courseExperts(Int)
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
@@ -88,6 +91,22 @@ enum SiteURL: Sendable, Equatable {
         case .governmentReportSheet(let id): "/reports/government/\(id)/xlsx"
         case .attachments: "/attachments"
         case .attachment(let id): "/attachments/\(id)"
+        case .funds: "/funds"
+        case .fundSources: "/funds/sources"
+        case .fundAllocations: "/funds/allocations"
+        case .fundDisbursements: "/funds/disbursements"
+        case .fundsReport: "/funds/report"
+        case .projects: "/projects"
+        case .project(let id): "/projects/\(id)"
+        case .inspections: "/inspections"
+        case .inspection(let id): "/inspections/\(id)"
+        case .rectification(let id): "/rectifications/\(id)"
+        case .assessment: "/assessment"
+        case .meetings: "/meetings"
+        case .meeting(let id): "/meetings/\(id)"
+        case .liaisons: "/liaisons"
+        case .revealLiaison(let id): "/liaisons/\(id)/reveal"
+        case .removeLiaison(let id): "/liaisons/\(id)/remove"
         case .annualReturnExport: "/dashboard/annual/export"
         case .publishedReturn(let id): "/dashboard/annual/\(id)"
         case .resources: "/resources"
@@ -166,6 +185,12 @@ enum SiteURL: Sendable, Equatable {
         case .governmentReportPrint: "/reports/government/:id/print"
         case .governmentReportSheet: "/reports/government/:id/xlsx"
         case .attachment: "/attachments/:id"
+        case .project: "/projects/:id"
+        case .inspection: "/inspections/:id"
+        case .rectification: "/rectifications/:id"
+        case .meeting: "/meetings/:id"
+        case .revealLiaison: "/liaisons/:id/reveal"
+        case .removeLiaison: "/liaisons/:id/remove"
         case .organisation: "/organisations/:id"
         case .moveOrganisation: "/organisations/:id/move"
         case .closeOrganisation: "/organisations/:id/close"

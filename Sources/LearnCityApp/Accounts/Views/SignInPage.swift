@@ -54,7 +54,10 @@ enum WorkspacePage {
             let links: [(Permission?, SiteURL, String)] = [
                 (.viewOrganisations, .dashboard, strings.dashboard.title), (.viewOrganisations, .plan, strings.plan.title),
                 (.viewOrganisations, .notices, strings.notices.title), (.reportFigures, .reports, strings.reports.title),
-                (.governCity, .governmentReports, strings.government.title), (.manageTargets, .targets, strings.targets.title),
+                (.governCity, .governmentReports, strings.government.title), (.viewOrganisations, .meetings, strings.meetings.title),
+                (.viewOrganisations, .liaisons, strings.liaisons.title), (.viewOrganisations, .projects, strings.projects.title),
+                (.manageFunds, .funds, strings.funds.title), (.viewOrganisations, .inspections, strings.supervision.title),
+                (.viewOrganisations, .assessment, strings.assessment.title), (.manageTargets, .targets, strings.targets.title),
                 (.reportFigures, .reportedFigures, strings.reported.title),
                 (.viewPeople, .people, menu.people), (.viewOrganisations, .organisations, menu.organisations),
                 (.manageRecords, .courses, strings.courses.title), (.manageRecords, .resources, strings.library.title),

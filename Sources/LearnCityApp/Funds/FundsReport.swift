@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Plot
+import Vapor
+
+/// The Finance Bureau's half-yearly report to the leading group (四(四)): the training funds
+/// allocated in the half-year, by source and by recipient, with totals. A printable page, and
+/// the same figures as an Excel file (`format=xlsx`).
+enum FundsReportController {
+    struct Model: Sendable {
+        var half: String
+        var period: ReportPeriod?
+        /// (date, source, recipient, purpose, amount)
+        var rows: [(String, String, String, String, Int)]
+        var bySource: [(String, Int)]
+        var byRecipient: [(String, Int)]
+        var total: Int
+        var error: String?
+    }
+
+    @Sendable static func page(_ request: Request) async throws -> Response {
+        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let text = request.query[String.self, at: "half"] ?? ReportPeriod.containing(today, kind: .halfYear).description
+        guard let period = FundsHalfYearReport.period(text) else {
+            let model = Model(half: text, period: nil, rows: [], bySource: [], byRecipient: [], total: 0, error: request.strings.funds.periodInvalid)
+            return FundsReportPage(model: model, context: PageContext(request)).response(status: .unprocessableEntity)
+        }
+        let model = try await query(period, request)
+        if request.query[String.self, at: "format"] == "xlsx" {
+            let s = request.strings.funds
+            var rows = model.rows.map { [$0.0, $0.1, $0.2, $0.3, YuanAmount.plain(fen: $0.4)] }
+            rows.append([])
+            rows += model.bySource.map { ["", $0.0, "", s.total, YuanAmount.plain(fen: $0.1)] }
+            rows.append([])
+            rows += model.byRecipient.map { ["", "", $0.0, s.total, YuanAmount.plain(fen: $0.1)] }
+            rows.append([s.total, "", "", "", YuanAmount.plain(fen: model.total)])
+            return try await TableExport.response(request, name: "funds-\(period.description)", header: [s.date, s.source, s.recipient, s.purpose, s.amount],
+                                                  rows: rows, entity: "fund_allocation", format: .xlsx)
+        }
+        return FundsReportPage(model: model, context: PageContext(request)).response()
+    }
+
+    /// The report's figures; tests call this without HTTP.
+    static func query(_ period: ReportPeriod, _ request: Request) async throws -> Model {
+        let allocations = try await FundAllocation.query(on: request.db)
+            .filter(\.$allocatedOn >= period.start.iso).filter(\.$allocatedOn <= period.end.iso).all()
+        let report = FundsHalfYearReport(period: period, allocations: allocations.compactMap { $0.entry() })
+        let sources = try await FundSource.query(on: request.db).filter(\.$id ~~ Array(Set(allocations.map(\.sourceID)))).all()
+        let sourceNames = Dictionary(sources.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(allocations.compactMap { a in a.id.map { ($0, a) } }, uniquingKeysWith: { a, _ in a })
+        let recipientNames = Dictionary(allocations.map { ($0.recipientKey, FundsPage.recipientLabel($0, request.strings.funds)) }, uniquingKeysWith: { a, _ in a })
+        return Model(
+            half: period.description, period: period,
+            rows: report.allocations.map { entry in
+                let a = byID[entry.id]
+                return (entry.date.iso, sourceNames[entry.source] ?? "—", a.map { FundsPage.recipientLabel($0, request.strings.funds) } ?? "—", a?.purpose ?? "", entry.amount)
+            },
+            bySource: report.bySource.map { (sourceNames[$0.key] ?? "—", $0.total) },
+            byRecipient: report.byRecipient.map { (recipientNames[$0.key] ?? $0.key, $0.total) },
+            total: report.total)
+    }
+}
+
+struct FundsReportPage: PageView {
+    var model: FundsReportController.Model
+    var context: PageContext
+    var pageTitle: String { context.strings.funds.report(model.half) }
+
+    func content() -> Node<HTML.BodyContext> {
+        let s = context.strings.funds
+        let label = model.period?.label(chinese: context.language == .zh) ?? model.half
+        let base = SiteURL.fundsReport.path + "?half="
+        return .section(.class("card"),
+            .h1(.text(s.reportTitle(label))),
+            .p(.class("muted"), .text(s.reportIntro)),
+            .form(.method(.get), .action(SiteURL.fundsReport.path), .class("filters export"),
+                FormFields.input(name: "half", label: s.half, value: model.half, error: model.error, hint: "2014-H1 / 2014-H2"),
+                .button(.type(.submit), .class("button secondary"), .text(s.show))),
+            .unwrap(model.period) { period in
+                .p(.class("toolbar export"),
+                   .a(.class("button secondary"), .href(base + period.description + "&format=xlsx"), .text(s.download)),
+                   .a(.href(base + previous(period).description), .text("← " + previous(period).label(chinese: context.language == .zh))),
+                   .a(.href(base + period.next().description), .text(period.next().label(chinese: context.language == .zh) + " →")))
+            },
+            model.rows.isEmpty ? .p(.class("empty"), .text(model.period == nil ? s.periodInvalid : s.reportNone)) : .group(
+                .div(.class("table-wrap"), .table(.class("list"), .id("report-allocations"),
+                    .thead(.tr(.th(.text(s.date)), .th(.text(s.source)), .th(.text(s.recipient)), .th(.text(s.purpose)), .th(.class("number"), .text(s.amount)))),
+                    .tbody(.forEach(model.rows) { date, source, recipient, purpose, amount in
+                        .tr(.td(.text(date)), .td(.text(source)), .td(.text(recipient)), .td(.class("small"), .text(purpose)),
+                            .td(.class("number"), .text(NumberText.yuan(fen: amount))))
+                    }),
+                    .tfoot(.tr(.th(.text(s.total)), .td(), .td(), .td(), .td(.class("number"), .strong(.text(NumberText.yuan(fen: model.total)))))))),
+                .div(.class("breakdowns"),
+                    totals(s.sources, model.bySource, id: "report-by-source"),
+                    totals(s.byRecipient, model.byRecipient, id: "report-by-recipient"))))
+    }
+
+    private func previous(_ period: ReportPeriod) -> ReportPeriod {
+        ReportPeriod(kind: .halfYear, year: period.index == 1 ? period.year - 1 : period.year, index: period.index == 1 ? 2 : 1) ?? period
+    }
+
+    private func totals(_ title: String, _ rows: [(String, Int)], id: String) -> Node<HTML.BodyContext> {
+        let s = context.strings.funds
+        return .div(.class("card"),
+            .h2(.text(title)),
+            .table(.class("list"), .id(id),
+                .tbody(.forEach(rows) { name, total in .tr(.td(.text(name)), .td(.class("number"), .text(NumberText.yuan(fen: total)))) }),
+                .tfoot(.tr(.th(.text(s.total)), .td(.class("number"), .strong(.text(NumberText.yuan(fen: model.total))))))))
+    }
+}

@@ -201,4 +201,28 @@ struct ReportsTests {
             #expect(taken.status == .unprocessableEntity && taken.text.contains("该文号已使用"))
         }
     }
+
+    @Test("Reports on time for the assessment: every report owed counts, started or not; a unit owing none has no figure")
+    func onTimeFigures() async throws {
+        try await withLearnCity { app in
+            _ = try await ScopeFixture.build(app)
+            let edu = try #require(try await Organisation.query(on: app.db).filter(\.$code == "MU-EDU").first())
+            let school = try #require(try await Organisation.query(on: app.db).filter(\.$code == "SCH-DZVTC").first())
+            let tz = TimeZone(identifier: "Asia/Shanghai")!
+            let afterYear = LocalDate(year: 2015, month: 3, day: 1)
+            var ratios = try await ReportsOnTimeFigures().ratios(year: 2014, today: afterYear, timeZone: tz, on: app.db)
+            #expect(ratios[edu.id!] == 0)            // 8 reports owed in 2014 (two quarterly forms), none submitted
+            #expect(ratios[school.id!] == nil)       // owes nothing: nothing to measure
+            // One submitted by its deadline (10 April, Shanghai time, late in the evening).
+            let fixture = try #require(try await ReportSubmission.query(on: app.db).filter(\.$organisationID == edu.id!).filter(\.$period == "2014-Q1").first())
+            fixture.firstSubmittedAt = ISO8601DateFormatter().date(from: "2014-04-10T15:30:00Z")   // 23:30 in Shanghai
+            try await fixture.update(on: app.db)
+            ratios = try await ReportsOnTimeFigures().ratios(year: 2014, today: afterYear, timeZone: tz, on: app.db)
+            #expect(ratios[edu.id!] == 1.0 / 8.0)
+            fixture.firstSubmittedAt = ISO8601DateFormatter().date(from: "2014-04-10T16:30:00Z")   // 00:30 on 11 April: late
+            try await fixture.update(on: app.db)
+            ratios = try await ReportsOnTimeFigures().ratios(year: 2014, today: afterYear, timeZone: tz, on: app.db)
+            #expect(ratios[edu.id!] == 0)
+        }
+    }
 }

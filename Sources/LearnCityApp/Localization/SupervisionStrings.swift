@@ -69,7 +69,7 @@ struct AssessmentStrings: Sendable {
         saveScores: "保存评分", computeHint: "根据工作要点完成情况、报表按时报送情况重新计算自动指标得分。", compute: "计算自动指标",
         publishHint: "公布后各单位可见排名和先进单位，考核结果不能再修改。", publish: "公布考核结果",
         selectAdvanced: "评定先进单位", suggestTop: "按总分建议前", suggest: "名", reason: "评定理由", saveAdvanced: "保存先进单位",
-        sourceNames: [.manual: "人工评分", .planDone: "工作要点任务完成率（自动）", .reportsOnTime: "报表按时报送率（自动）", .targetsMet: "目标任务完成（人工评分）"],
+        sourceNames: [.manual: "人工评分", .planDone: "工作要点任务完成率（自动）", .reportsOnTime: "报表按时报送率（自动）", .targetsMet: "县域目标完成度（自动，县级领导机构）"],
         heading: { "\($0)年度考核" }, scoreInvalid: { "应为 0 至 \($0) 的数字。" }, suggestedReason: { "\($0)年度考核总分第 \($1) 名" })
     static let en = AssessmentStrings(
         title: "Yearly assessment", year: "Year", show: "Show", published: "Published", notPublished: "Not published",
@@ -84,6 +84,6 @@ struct AssessmentStrings: Sendable {
         compute: "Compute automatic scores", publishHint: "Once published, units see the ranking and the advanced units; the results no longer change.",
         publish: "Publish the results", selectAdvanced: "Select advanced units", suggestTop: "Suggest the top", suggest: "Suggest",
         reason: "Reason", saveAdvanced: "Save advanced units",
-        sourceNames: [.manual: "by hand", .planDone: "work-plan items done (automatic)", .reportsOnTime: "reports on time (automatic)", .targetsMet: "targets met (by hand)"],
+        sourceNames: [.manual: "by hand", .planDone: "work-plan items done (automatic)", .reportsOnTime: "reports on time (automatic)", .targetsMet: "county targets met (automatic, county leadership bodies)"],
         heading: { "Assessment \($0)" }, scoreInvalid: { "Must be a number from 0 to \($0)." }, suggestedReason: { "Rank \($1) in the \($0) assessment" })
 }

@@ -10,12 +10,13 @@ protocol AssessmentFigureSource: Sendable {
 }
 
 enum AssessmentFigures {
-    /// The source of each automatic criterion; `targets_met` and `manual` are scored by hand.
+    /// The source of each automatic criterion; `manual` ones are scored by hand.
     static func source(for criterion: CriterionSource) -> (any AssessmentFigureSource)? {
         switch criterion {
         case .planDone: return PlanDoneFigures()
         case .reportsOnTime: return ReportsOnTimeFigures()
-        case .manual, .targetsMet: return nil
+        case .targetsMet: return TargetsMetFigures()
+        case .manual: return nil
         }
     }
 
@@ -44,24 +45,44 @@ struct PlanDoneFigures: AssessmentFigureSource {
     }
 }
 
-/// Share of the unit's report submissions for periods of the year made by their deadline.
-/// Reads `report_submissions` (organisation_id, period, first_submitted_at, deadline
-/// `yyyy-MM-dd`); a submission not yet made counts only once its deadline has passed.
+/// Share of the reports a unit owed for periods of the year that it submitted by their
+/// deadline. A report owed counts once its deadline has passed (or once it is submitted), so a
+/// unit that never started a report scores nothing for it rather than escaping the count.
 struct ReportsOnTimeFigures: AssessmentFigureSource {
     func ratios(year: Int, today: LocalDate, timeZone: TimeZone, on database: any Database) async throws -> [Int: Double] {
-        let rows = try await (database as! any SQLDatabase).select()
-            .column("organisation_id").column("period").column("first_submitted_at").column("deadline")
-            .from("report_submissions").where("period", .like, "\(year)%").all()
+        let forms = try await ReportForm.query(on: database).all()
+        let assigned = try await ReportFormUnit.query(on: database).all()
+        let submitted = Dictionary(try await ReportSubmission.query(on: database).filter(\.$period =~ String(year)).all().map {
+            ("\($0.formID)|\($0.organisationID)|\($0.period)", $0.firstSubmittedAt.map { LocalDate($0, in: timeZone) })
+        }, uniquingKeysWith: { a, _ in a })
         var due: [Int: Int] = [:], onTime: [Int: Int] = [:]
-        for row in rows {
-            let unit = try row.decode(column: "organisation_id", as: Int.self)
-            guard ReportPeriod(try row.decode(column: "period", as: String.self))?.year == year,
-                  let deadline = LocalDate.parse(try row.decode(column: "deadline", as: String.self)) else { continue }
-            let submitted = try row.decode(column: "first_submitted_at", as: Date?.self).map { LocalDate($0, in: timeZone) }
-            guard submitted != nil || today > deadline else { continue }
-            due[unit, default: 0] += 1
-            if let submitted, submitted <= deadline { onTime[unit, default: 0] += 1 }
+        for form in forms {
+            let periods = form.periods(through: today).filter { $0.year == year }
+            for unit in assigned where unit.formID == form.id {
+                for period in periods {
+                    let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
+                    let first = submitted["\(unit.formID)|\(unit.organisationID)|\(period)"] ?? nil
+                    guard first != nil || today > deadline else { continue }
+                    due[unit.organisationID, default: 0] += 1
+                    if let first, first <= deadline { onTime[unit.organisationID, default: 0] += 1 }
+                }
+            }
         }
         return Dictionary(uniqueKeysWithValues: due.map { unit, count in (unit, Double(onTime[unit] ?? 0) / Double(count)) })
+    }
+}
+
+/// How far a county's leadership body has brought its county towards the year's targets: the
+/// mean, over the indicators with a target, of the share reached (capped at 1). Only bodies
+/// that answer for a region's targets (county leadership) have the figure.
+struct TargetsMetFigures: AssessmentFigureSource {
+    func ratios(year: Int, today: LocalDate, timeZone: TimeZone, on database: any Database) async throws -> [Int: Double] {
+        var ratios: [Int: Double] = [:]
+        for body in try await Organisation.query(on: database).filter(\.$kind == .countyLeadership).filter(\.$closedAt == nil).all() {
+            guard let id = body.id, let region = RegionCode(body.regionCode) else { continue }
+            let shares = try await IndicatorQueries.progress(year: year, region: region, on: database).compactMap(\.shareOfTarget)
+            if !shares.isEmpty { ratios[id] = shares.reduce(0) { $0 + min($1, 1) } / Double(shares.count) }
+        }
+        return ratios
     }
 }

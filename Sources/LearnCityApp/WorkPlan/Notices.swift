@@ -119,13 +119,16 @@ enum NoticesController {
         let notices = try await Notice.query(on: request.db).filter(\.$id ~~ Array(Set(receipts.map(\.noticeID)))).sort(\.$id, .descending).all()
         let units = try await Organisation.query(on: request.db).filter(\.$kind ~~ [.memberUnit, .countyLeadership, .college]).sort(\.$path).all()
         let names = try await WorkPlanController.organisationNames(receipts.map(\.organisationID), request)
+        let files = try await Attachment.query(on: request.db).filter(\.$owner == AttachmentOwner.notice.rawValue)
+            .filter(\.$ownerID ~~ notices.compactMap(\.id)).sort(\.$id).all()
         let tz = request.application.learnCity.config.timeZone
         let model = NoticesPage.Model(
             office: office,
             notices: notices.map { notice in
                 let mine = receipts.filter { $0.noticeID == notice.id }
                 return NoticesPage.Item(
-                    number: notice.number, title: notice.title, body: notice.body,
+                    id: notice.id ?? 0, number: notice.number, title: notice.title, body: notice.body,
+                    attachments: files.filter { $0.ownerID == notice.id },
                     receipts: mine.map { ($0.id ?? 0, names[$0.organisationID] ?? "—", $0.signedAt.map { DateText.minute($0, tz) }, $0.reply) },
                     unsigned: mine.filter { $0.signedAt == nil }.compactMap { names[$0.organisationID] },
                     unreplied: mine.filter { $0.reply == nil }.compactMap { names[$0.organisationID] })
@@ -137,7 +140,9 @@ enum NoticesController {
 
 enum NoticesPage {
     struct Item: Sendable {
+        var id: Int
         var number, title, body: String
+        var attachments: [Attachment]
         /// (receipt id, unit, signed at, reply)
         var receipts: [(Int, String, String?, String?)]
         var unsigned, unreplied: [String]
@@ -170,6 +175,8 @@ enum NoticesPage {
             return .article(.class("notice-item"),
                 .h2(.text(item.number + " " + item.title)),
                 .p(.text(item.body)),
+                AttachmentsView.section(item.attachments, owner: .notice, ownerID: item.id, canAttach: model.office, back: SiteURL.notices.path,
+                                        strings: context.strings.attachments, csrf: csrfField()),
                 .if(model.office, .group(
                     .p(.class(item.unsigned.isEmpty ? "notice" : "alert"), .text(item.unsigned.isEmpty ? s.allSigned : s.unsigned + "：" + item.unsigned.joined(separator: "、"))),
                     .p(.class("muted small"), .text(item.unreplied.isEmpty ? s.allReplied : s.unreplied + "：" + item.unreplied.joined(separator: "、"))))),

@@ -104,7 +104,9 @@ enum WorkPlanController {
             participants: units.filter { !$0.isLead }.compactMap { names[$0.organisationID] },
             updates: updates.map { (names[$0.organisationID] ?? "—", $0.createdAt.map { DateText.minute($0, tz) } ?? "", $0.text, $0.figures, $0.author) },
             canPost: user.roles.allows(.reportFigures) && (scope.everything || units.contains { $0.organisationID == user.organisationID }),
-            canClose: scope.everything && item.doneOn == nil, error: error, context: PageContext(request)).response(status: status)
+            canClose: scope.everything && item.doneOn == nil,
+            attachments: try await Attachments.list(.planProgress, itemID, on: request.db),
+            error: error, context: PageContext(request)).response(status: status)
     }
 }
 
@@ -146,6 +148,8 @@ enum WorkPlanPages {
         /// (unit, time, text, figures, author)
         var updates: [(String, String, String, String, String)]
         var canPost, canClose: Bool
+        /// Evidence of progress: reports, photos, stamped documents.
+        var attachments: [Attachment]
         var error: String?
         var context: PageContext
         var pageTitle: String { context.strings.plan.title }
@@ -173,7 +177,9 @@ enum WorkPlanPages {
                              .unwrap(error) { .p(.class("field-error"), .id("text-error"), .text($0)) }),
                         FormFields.input(name: "figures", label: s.figures, value: "", error: nil, hint: s.figuresHint),
                         .if(canClose, .label(.class("check"), .input(.type(.checkbox), .name("done"), .value("1")), .text(" " + s.markDone))),
-                        .button(.type(.submit), .class("button"), .text(s.post))))))
+                        .button(.type(.submit), .class("button"), .text(s.post)))),
+                    AttachmentsView.section(attachments, owner: .planProgress, ownerID: id, canAttach: canPost, back: SiteURL.planItem(id).path,
+                                            strings: context.strings.attachments, csrf: csrfField())))
         }
     }
 }

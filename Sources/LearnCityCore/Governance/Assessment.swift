@@ -8,11 +8,12 @@ public enum CriterionSource: String, Codable, Sendable, CaseIterable {
     case planDone = "plan_done"
     /// Share of the unit's report submissions made by their deadline.
     case reportsOnTime = "reports_on_time"
-    /// The county's indicator progress; scored by hand for now (no simple per-unit figure).
+    /// How far the unit's region is towards its targets (county leadership bodies: the mean
+    /// share of target reached, capped at 1); units with no region targets are scored by hand.
     case targetsMet = "targets_met"
 
     /// Computed from figures rather than entered.
-    public var isAutomatic: Bool { self == .planDone || self == .reportsOnTime }
+    public var isAutomatic: Bool { self != .manual }
 }
 
 /// A unit's place in the ranking. Scores and totals are kept in tenths of a point (Int), so a

@@ -4,7 +4,7 @@ import Foundation
 /// times, office phones, who may confirm or sign in when, and what an attending unit's row says.
 
 /// The number of a meeting's minutes (会议纪要), as offices write it: `〔2014〕1号`, with an
-/// optional issuer before the bracket (`达市继教办〔2014〕1号`). Typed brackets vary (`[2014]`,
+/// optional issuer before the bracket (`××继教办〔2014〕1号`). Typed brackets vary (`[2014]`,
 /// `（2014）`, `【2014】`), digits may be full-width; all are stored in one form so that the same
 /// number typed two ways is the same number.
 public struct MinutesNumber: Hashable, Sendable, CustomStringConvertible {
@@ -29,7 +29,7 @@ public struct MinutesNumber: Hashable, Sendable, CustomStringConvertible {
         (self.issuer, self.year, self.serial) = (issuer, year, serial)
     }
 
-    /// `达市继教办〔2014〕1号`: the stored and shown form.
+    /// `××继教办〔2014〕1号`: the stored and shown form.
     public var description: String { "\(issuer)〔\(year)〕\(serial)号" }
 
     static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }

@@ -28,6 +28,11 @@ func withLearnCity<T>(
         address.schema = schema
         config.database = .postgres(address)
     }
+    // Each app holds a pool of PostgreSQL connections; Swift Testing starts every test at once,
+    // more than a server's max_connections. A fixed number of apps run at a time on PostgreSQL.
+    let limited: Bool = if case .postgres = config.database { true } else { false }
+    if limited { await TestSlots.shared.acquire() }
+    defer { if limited { Task { await TestSlots.shared.release() } } }
     let app = try await Application.make(.testing)
     do {
         try LearnCity.configure(app, config: config)
@@ -40,6 +45,24 @@ func withLearnCity<T>(
         try? await dropSchema(schema, app)
         try? await app.asyncShutdown()
         throw error
+    }
+}
+
+/// A counting semaphore for test apps that share a database server.
+actor TestSlots {
+    static let shared = TestSlots(limit: 12)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
 

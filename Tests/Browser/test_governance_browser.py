@@ -108,6 +108,7 @@ def test_governance_pages_answer_in_both_languages_and_fit_a_phone(server, brows
         shot(desktop, "en-" + path.strip("/").split("?")[0])
         desktop.goto(server.base + path + ("&" if "?" in path else "?") + "lang=zh")
         shot(desktop, "zh-" + path.strip("/").split("?")[0])
+    desktop.goto(server.base + "/projects?lang=zh")
     project = desktop.locator("main a[href^='/projects/']").first
     project.click()
     shot(desktop, "zh-project")

@@ -39,7 +39,9 @@ enum FundsPage {
 
         func content() -> Node<HTML.BodyContext> {
             let s = context.strings.funds
-            let half = ReportPeriod.containing(model.today, kind: .halfYear).description
+            // The half-year of the latest allocation (the demo city's are in 2014), else the current one.
+            let latest = model.allocations.compactMap { LocalDate.parse($0.3) }.max() ?? model.today
+            let half = ReportPeriod.containing(latest, kind: .halfYear).description
             return .group(
                 .section(.class("card"),
                     .h1(.text(s.title)),

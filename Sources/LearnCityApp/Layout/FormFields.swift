@@ -32,4 +32,16 @@ enum FormFields {
             ]),
             .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text($0)) })
     }
+
+    /// A group of checkboxes named `name[]` (units a notice, a form or a meeting goes to), the
+    /// checked ones those in `selected`, with the group's message under it.
+    static func checkboxes(name: String, label: String, options: [(String, String)], selected: [Int],
+                           error: String?) -> Node<HTML.FormContext> {
+        .div(.class(error == nil ? "field" : "field invalid"), .p(.text(label)),
+            .forEach(options) { id, text in
+                .label(.class("check"), .input(.type(.checkbox), .name(name + "[]"), .value(id),
+                       .attribute(named: "checked", value: selected.contains(Int(id) ?? -1) ? "checked" : nil)), .text(" " + text + " "))
+            },
+            .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text($0)) })
+    }
 }

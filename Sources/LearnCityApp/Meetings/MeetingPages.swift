@@ -50,12 +50,7 @@ enum MeetingPages {
                     FormFields.input(name: "time", label: s.time, type: .time, value: f.time ?? "", error: e["time"]),
                     FormFields.input(name: "place", label: s.place, value: f.place ?? "", error: e["place"]),
                     .div(.class("field"), .label(.for("notice"), .text(s.notice)), .textarea(.name("notice"), .id("notice"), .text(f.notice ?? ""))),
-                    .div(.class(e["units"] == nil ? "field" : "field invalid"), .p(.text(s.units)),
-                        .forEach(model.units) { id, name in
-                            .label(.class("check"), .input(.type(.checkbox), .name("units[]"), .value(id),
-                                   .attribute(named: "checked", value: (f.units ?? []).contains(Int(id) ?? -1) ? "checked" : nil)), .text(" " + name + " "))
-                        },
-                        .unwrap(e["units"]) { .p(.class("field-error"), .id("units-error"), .text($0)) }),
+                    FormFields.checkboxes(name: "units", label: s.units, options: model.units, selected: f.units ?? [], error: e["units"]),
                     .button(.type(.submit), .class("button"), .text(s.call))))
         }
     }

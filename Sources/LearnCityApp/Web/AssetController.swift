@@ -5,6 +5,7 @@ import Vapor
 enum AssetController {
     private static let allowed: [String: HTTPMediaType] = [
         "app.css": HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]),
+        "document.css": HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]),
     ]
     private static let cache: [String: Data] = allowed.keys.reduce(into: [:]) { cache, name in
         cache[name] = try? BundledResource.data("public/" + name)

@@ -197,12 +197,7 @@ enum NoticesPage {
                     FormFields.input(name: "number", label: s.number, value: f.number ?? "", error: e["number"], hint: s.numberHint),
                     FormFields.input(name: "title", label: s.titleLabel, value: f.title ?? "", error: e["title"]),
                     .div(.class("field"), .label(.for("body"), .text(s.body)), .textarea(.name("body"), .id("body"), .text(f.body ?? ""))),
-                    .div(.class(e["units"] == nil ? "field" : "field invalid"), .p(.text(s.to)),
-                        .forEach(model.units) { id, name in
-                            .label(.class("check"), .input(.type(.checkbox), .name("units[]"), .value(id),
-                                   .attribute(named: "checked", value: (f.units ?? []).contains(Int(id) ?? -1) ? "checked" : nil)), .text(" " + name + " "))
-                        },
-                        .unwrap(e["units"]) { .p(.class("field-error"), .text($0)) }),
+                    FormFields.checkboxes(name: "units", label: s.to, options: model.units, selected: f.units ?? [], error: e["units"]),
                     .button(.type(.submit), .class("button"), .text(s.issue))))
         }
     }

@@ -106,12 +106,7 @@ enum ReportsPage {
                          .textarea(.name("fields"), .id("fields"), .attribute(named: "rows", value: "6"), .text(f.fields ?? "")),
                          .p(.class("muted small"), .text(s.fieldsHint)),
                          .unwrap(e["fields"]) { .p(.class("field-error"), .id("fields-error"), .text($0)) }),
-                    .div(.class(e["units"] == nil ? "field" : "field invalid"), .p(.text(s.units)),
-                        .forEach(units) { id, name in
-                            .label(.class("check"), .input(.type(.checkbox), .name("units[]"), .value(id),
-                                   .attribute(named: "checked", value: (f.units ?? []).contains(Int(id) ?? -1) ? "checked" : nil)), .text(" " + name + " "))
-                        },
-                        .unwrap(e["units"]) { .p(.class("field-error"), .text($0)) }),
+                    FormFields.checkboxes(name: "units", label: s.units, options: units, selected: f.units ?? [], error: e["units"]),
                     .button(.type(.submit), .class("button"), .text(s.create))))
         }
     }

@@ -56,7 +56,8 @@ struct ReportsTests {
             // The office: a unit cannot approve; the office returns with a comment (required).
             #expect(try await unit.send(.POST, path, form: [("_csrf", csrf), ("version", "3"), ("action", "approve")]).status == .conflict)
             var (office, officeCSRF) = try await Self.signedIn(app, "t-city_office")
-            #expect(try await office.send(.GET, "/reports").text.contains("待审核"))
+            let queue = try await office.send(.GET, "/reports").text
+            #expect(queue.contains("待审核") && queue.contains("⚠ 差异 1"))   // 3 reported against 2 recorded
             let noComment = try await office.send(.POST, path, form: [("_csrf", officeCSRF), ("version", "3"), ("action", "return")])
             #expect(noComment.status == .unprocessableEntity && noComment.text.contains("退回时请写明意见"))
             #expect(try await office.send(.POST, path, form: [("_csrf", officeCSRF), ("version", "3"), ("action", "return"), ("comment", "人次与记录不符")]).status == .seeOther)
@@ -180,6 +181,9 @@ struct ReportsTests {
             let content = try #require(report.content)
             #expect(content.indicators.count == 5 && content.forms.contains { $0.title == "成员单位季度工作情况报表" && $0.expected == 19 })
             #expect(content.plan.total == 14)
+            // The demo's 2014 funds as the ledger stood at the end of June; its ten projects.
+            #expect(content.projects?.total == 10 && (content.funds?.budget ?? 0) > 0)
+            #expect((content.funds?.allocated ?? 0) > 0 && (content.funds?.allocated ?? 0) <= (content.funds?.budget ?? 0))
             let own = try await drafter.send(.POST, path, form: [("_csrf", csrf), ("action", "review")])
             #expect(own.status == .unprocessableEntity && own.text.contains("审核须由拟稿人以外的人进行"))
             #expect(try await drafter.send(.POST, path, form: [("_csrf", csrf), ("action", "issue"), ("number", "x")]).status == .unprocessableEntity)

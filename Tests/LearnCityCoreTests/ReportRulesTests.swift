@@ -47,6 +47,8 @@ struct ReportRulesTests {
         #expect(ReportValues.check(["f1": "1.5"], fields: fields, requireAll: false).errors.isEmpty)
         #expect(ReportValues.differs(reported: 111, recorded: 100) && !ReportValues.differs(reported: 110, recorded: 100))
         #expect(ReportValues.differs(reported: 1, recorded: 0) && !ReportValues.differs(reported: 0, recorded: 0))
+        let flagged = ReportValues.flagged(fields: fields, values: ["f1": "120", "f2": "x"], recorded: ["f1": 100])
+        #expect(flagged == ["f1"] && ReportValues.flagged(fields: fields, values: ["f1": "105"], recorded: ["f1": 100]).isEmpty)
     }
 
     @Test("Draft → submitted → returned → submitted → approved; locked; unlock only on request, by the office")

@@ -111,7 +111,7 @@ enum ReportFormsController {
         let office = user.roles.allows(.governCity)
         let today = today(request)
         let owedByUnit = try await user.organisationID.asyncMap { try await Self.owed(by: $0, today: today, on: request.db) } ?? []
-        var forms: [ReportsPage.FormRow] = [], review: [(Int, String, String, String)] = [], units: [(String, String)] = []
+        var forms: [ReportsPage.FormRow] = [], review: [ReportsPage.Waiting] = [], units: [(String, String)] = []
         if office {
             let all = try await ReportForm.query(on: request.db).sort(\.$id, .descending).all()
             let assigned = try await ReportFormUnit.query(on: request.db).all()
@@ -131,7 +131,18 @@ enum ReportFormsController {
             }
             let waiting = submissions.filter { $0.state == .submitted || $0.unlockRequest != nil && $0.state == .approved }
             let names = try await WorkPlanController.organisationNames(waiting.map(\.organisationID), request)
-            review = waiting.map { s in ((try? s.requireID()) ?? 0, all.first { $0.id == s.formID }?.title ?? "", ReportPeriod(s.period)?.label(chinese: request.language == .zh) ?? s.period, names[s.organisationID] ?? "—") }
+            let organisations = Dictionary(try await Organisation.query(on: request.db).filter(\.$id ~~ waiting.map(\.organisationID)).all()
+                .compactMap { o in o.id.map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
+            for submission in waiting {
+                guard let form = all.first(where: { $0.id == submission.formID }), let period = ReportPeriod(submission.period),
+                      let organisation = organisations[submission.organisationID] else { continue }
+                // What the office should look at first: figures far from what LearnCity recorded.
+                let recorded = try await RecordedFigures.byField(form.fields, organisation, period, on: request.db)
+                review.append(.init(id: try submission.requireID(), form: form.title, period: period.label(chinese: request.language == .zh),
+                                    unit: names[submission.organisationID] ?? "—",
+                                    flagged: ReportValues.flagged(fields: form.fields, values: submission.values, recorded: recorded).count,
+                                    unlockRequested: submission.state == .approved))
+            }
             units = try await Organisation.query(on: request.db).filter(\.$kind ~~ [.memberUnit, .countyLeadership, .college, .university]).filter(\.$closedAt == nil)
                 .sort(\.$path).all().map { (String($0.id ?? 0), $0.name(request.language)) }
         }

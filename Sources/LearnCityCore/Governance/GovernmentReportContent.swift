@@ -48,6 +48,18 @@ public struct GovernmentReportContent: Codable, Sendable, Equatable {
         public init(total: Int, done: Int, late: Int, lateItems: [String]) { (self.total, self.done, self.late, self.lateItems) = (total, done, late, lateItems) }
     }
 
+    /// The year's funds: budgets of its sources, allocated and paid out so far (fen).
+    public struct FundsSummary: Codable, Sendable, Equatable {
+        public var budget, allocated, disbursed: Int
+        public init(budget: Int, allocated: Int, disbursed: Int) { (self.budget, self.allocated, self.disbursed) = (budget, allocated, disbursed) }
+    }
+
+    /// The year's projects by status.
+    public struct ProjectsSummary: Codable, Sendable, Equatable {
+        public var total, active, done: Int
+        public init(total: Int, active: Int, done: Int) { (self.total, self.active, self.done) = (total, active, done) }
+    }
+
     public var city: String
     public var office: String
     public var period: String
@@ -55,9 +67,14 @@ public struct GovernmentReportContent: Codable, Sendable, Equatable {
     public var indicators: [Indicator]
     public var forms: [FormSummary]
     public var plan: PlanSummary
+    /// Absent in snapshots taken before funds and projects were part of the report.
+    public var funds: FundsSummary?
+    public var projects: ProjectsSummary?
 
-    public init(city: String, office: String, period: String, year: Int, indicators: [Indicator], forms: [FormSummary], plan: PlanSummary) {
+    public init(city: String, office: String, period: String, year: Int, indicators: [Indicator], forms: [FormSummary], plan: PlanSummary,
+                funds: FundsSummary? = nil, projects: ProjectsSummary? = nil) {
         (self.city, self.office, self.period, self.year, self.indicators, self.forms, self.plan) = (city, office, period, year, indicators, forms, plan)
+        (self.funds, self.projects) = (funds, projects)
     }
 
     /// The summary of approved reports' number fields, field by field in form order.

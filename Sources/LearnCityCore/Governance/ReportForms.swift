@@ -115,6 +115,14 @@ public enum ReportValues {
         })
     }
 
+    /// The keys of the fields whose reported value differs from what LearnCity recorded.
+    public static func flagged(fields: [ReportField], values: [String: String], recorded: [String: Double]) -> Set<String> {
+        Set(fields.compactMap { field in
+            guard let r = recorded[field.key], let v = values[field.key].flatMap(Double.init), differs(reported: v, recorded: r) else { return nil }
+            return field.key
+        })
+    }
+
     /// A reported figure that differs from the recorded one by more than `tolerance` (10%) is
     /// flagged for the office. Nothing recorded and something reported is flagged too.
     public static func differs(reported: Double, recorded: Double, tolerance: Double = 0.10) -> Bool {

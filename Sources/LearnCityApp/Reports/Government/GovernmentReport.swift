@@ -79,7 +79,18 @@ enum GovernmentSnapshot {
             plan = .init(total: items.count, done: states.filter { $0.1 == .done }.count, late: states.filter { $0.1 == .late }.count,
                          lateItems: states.filter { $0.1 == .late }.map { "\($0.0.section) \($0.0.title.prefix(40))" })
         }
+        // Funds and projects of the year, as the ledger stands (allocations up to the period's end).
+        let sources = try await FundSource.query(on: db).filter(\.$year == period.year).all()
+        let allocations = try await FundAllocation.query(on: db).filter(\.$sourceID ~~ sources.compactMap(\.id))
+            .filter(\.$allocatedOn <= period.end.iso).all()
+        let paid = try await FundDisbursement.query(on: db).filter(\.$allocationID ~~ allocations.compactMap(\.id))
+            .filter(\.$paidOn <= period.end.iso).all()
+        let funds = GovernmentReportContent.FundsSummary(budget: sources.reduce(0) { $0 + $1.budgetFen },
+                                                         allocated: allocations.reduce(0) { $0 + $1.amountFen }, disbursed: paid.reduce(0) { $0 + $1.amountFen })
+        let projectRows = try await Project.query(on: db).filter(\.$year == period.year).all()
+        let projects = GovernmentReportContent.ProjectsSummary(total: projectRows.count, active: projectRows.filter { $0.status == .active }.count,
+                                                               done: projectRows.filter { $0.status == .done }.count)
         return GovernmentReportContent(city: city?.nameZh ?? "", office: office?.nameZh ?? "", period: period.description, year: period.year,
-                                       indicators: indicators, forms: forms, plan: plan)
+                                       indicators: indicators, forms: forms, plan: plan, funds: funds, projects: projects)
     }
 }

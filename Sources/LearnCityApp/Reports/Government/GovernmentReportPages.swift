@@ -92,6 +92,8 @@ enum GovernmentReportPages {
                     .ul(.forEach(form.totals) { .li(.class("small"), .text("\($0.label) \(ReportSheet.number($0.value))")) }))
             }),
             .h2(.text(s.plan)),
-            .p(.text("共 \(c.plan.total) 项，完成 \(c.plan.done) 项，逾期 \(c.plan.late) 项")))
+            .p(.text("共 \(c.plan.total) 项，完成 \(c.plan.done) 项，逾期 \(c.plan.late) 项")),
+            .unwrap(c.funds) { f in .p(.text("\(s.funds)：\(NumberText.yuan(fen: f.budget)) / \(NumberText.yuan(fen: f.allocated)) / \(NumberText.yuan(fen: f.disbursed))")) },
+            .unwrap(c.projects) { p in .p(.text("\(s.projects)：\(p.total) · \(p.active) · \(p.done)")) })
     }
 }

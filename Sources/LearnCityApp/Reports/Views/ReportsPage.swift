@@ -19,6 +19,14 @@ enum ReportsPage {
         var completeness: ReportCompleteness?
     }
 
+    /// A report waiting for the office: submitted, or approved with an unlock request.
+    struct Waiting: Sendable {
+        var id: Int
+        var form, period, unit: String
+        var flagged: Int
+        var unlockRequested: Bool
+    }
+
     struct PeriodRow: Sendable {
         var period: ReportPeriod
         var deadline: LocalDate
@@ -43,8 +51,7 @@ enum ReportsPage {
         var owed: [Owed]
         var office: Bool
         var forms: [FormRow]
-        /// (submission id, form, period, unit)
-        var review: [(Int, String, String, String)]
+        var review: [Waiting]
         var units: [(String, String)]
         var form: ReportFormsController.Form
         var errors: [String: String]
@@ -76,8 +83,10 @@ enum ReportsPage {
             return .group(
                 .section(.class("card"),
                     .h2(.text(s.toReview)),
-                    review.isEmpty ? .p(.class("empty"), .text("—")) : .ul(.id("review"), .forEach(review) { id, form, period, unit in
-                        .li(.a(.href(SiteURL.reportSubmission(id).path), .text("\(unit) · \(form) · \(period)")))
+                    review.isEmpty ? .p(.class("empty"), .text("—")) : .ul(.id("review"), .forEach(review) { item in
+                        .li(.a(.href(SiteURL.reportSubmission(item.id).path), .text("\(item.unit) · \(item.form) · \(item.period)")),
+                            .if(item.flagged > 0, .span(.class("badge state-late"), .attribute(named: "title", value: s.differsHint), .text("⚠ \(s.flagged) \(item.flagged)"))),
+                            .if(item.unlockRequested, .span(.class("badge"), .text(s.unlockRequested))))
                     }),
                     .h2(.text(s.forms)),
                     forms.isEmpty ? .p(.class("empty"), .text(s.noForms)) : .div(.class("table-wrap"), .table(.class("list"), .id("forms"),

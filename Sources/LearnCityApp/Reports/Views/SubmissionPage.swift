@@ -21,7 +21,8 @@ enum SubmissionPage {
         let model = Model(
             id: id, formTitle: form.title, unit: organisation.name(request.language), period: period.label(chinese: request.language == .zh),
             deadline: submission.deadline, state: submission.state, version: submission.version, fields: form.fields,
-            values: entered ?? submission.values, stored: submission.values, recorded: recorded, comment: submission.comment,
+            values: entered ?? submission.values, recorded: recorded,
+            flagged: ReportValues.flagged(fields: form.fields, values: submission.values, recorded: recorded), comment: submission.comment,
             unlockRequest: submission.unlockRequest, isUnit: isUnit, office: user.roles.allows(.governCity),
             history: events.map { ($0.at.map { DateText.minute($0, tz) } ?? "", $0.by, $0.action, $0.comment) },
             attachments: try await Attachments.list(.reportSubmission, id, on: request.db),
@@ -35,8 +36,10 @@ enum SubmissionPage {
         var state: ReportState
         var version: Int
         var fields: [ReportField]
-        var values, stored: [String: String]
+        var values: [String: String]
         var recorded: [String: Double]
+        /// Fields whose stored value differs from the records by more than 10%.
+        var flagged: Set<String>
         var comment, unlockRequest: String?
         var isUnit, office: Bool
         /// (time, by, action, comment)
@@ -92,7 +95,7 @@ enum SubmissionPage {
             let s = context.strings.reports, m = model
             let value = m.values[field.key] ?? "", error = m.errors[field.key]
             let recorded = m.recorded[field.key]
-            let flagged = recorded.map { r in Double(m.stored[field.key] ?? "").map { ReportValues.differs(reported: $0, recorded: r) } ?? false } ?? false
+            let flagged = m.flagged.contains(field.key)
             let input: Node<HTML.BodyContext> = switch field.type {
             case .text: .textarea(.name(field.key), .id(field.key), .attribute(named: "rows", value: "3"), .text(value))
             case .choice: .element(named: "select", nodes: [.attribute(named: "name", value: field.key), .attribute(named: "id", value: field.key),

@@ -41,7 +41,7 @@ extension Strings {
         signInFailed: "The username or password is not correct.",
         fieldRequired: "Please fill this in.",
         welcome: { name in "Hello, \(name)" },
-        workspaceIntro: "Management tools will open here as they arrive.",
+        workspaceIntro: "These are the tools your role allows; what you may see and change inside each is limited to your unit or region.",
         signedInAs: { name, role in "Signed in as \(name) (\(role))" },
         errorTitle: "Something went wrong",
         backHome: "Back to the home page",

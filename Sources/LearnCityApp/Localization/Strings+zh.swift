@@ -41,7 +41,7 @@ extension Strings {
         signInFailed: "用户名或密码不正确。",
         fieldRequired: "请填写此项。",
         welcome: { name in "\(name)，您好" },
-        workspaceIntro: "各项管理功能将在这里陆续开放。",
+        workspaceIntro: "以上为您的角色可用的功能；各功能中可查看和修改的范围限于本单位或本地区。",
         signedInAs: { name, role in "当前登录：\(name)（\(role)）" },
         errorTitle: "出错了",
         backHome: "返回首页",

@@ -264,6 +264,7 @@ struct ScopeFixture {
         let content = GovernmentReportContent(city: "", office: "", period: "2014-Q1", year: 2014, indicators: [], forms: [],
                                               plan: .init(total: 0, done: 0, late: 0, lateItems: []))
         (report.contentJSON, report.draftedBy) = (String(decoding: try JSONEncoder().encode(content), as: UTF8.self), "fixture")
+        (report.version, report.editedBy) = (1, "fixture")
         try await report.create(on: app.db)
         let bytes = Data("%PDF-1.4 fixture".utf8)
         let sha = Hex.encode(SHA256.hash(data: bytes))

@@ -76,6 +76,8 @@ struct ReportsTests {
             #expect(try await unit.send(.POST, path, form: [("_csrf", csrf), ("version", "6"), ("action", "request_unlock"), ("comment", "经费填错")]).status == .seeOther)
             #expect(try await office.send(.POST, path, form: [("_csrf", officeCSRF), ("version", "7"), ("action", "unlock")]).status == .seeOther)
             #expect(try await ReportSubmission.find(submission.id, on: app.db)?.state == .returned)
+            // Being corrected, its figure has left the dashboard until it is approved again.
+            #expect(try await ReportedFigure.query(on: app.db).filter(\.$organisationID == edu.id!).filter(\.$indicatorCode == "T3").count() == 0)
             let actions = try await ReportEvent.query(on: app.db).filter(\.$submissionID == submission.id!).sort(\.$id).all().map(\.action)
             #expect(actions == ["save", "submit", "return", "submit", "approve", "request_unlock", "unlock"])
             #expect(try await AuditEvent.query(on: app.db).filter(\.$entityType == "report_submission").count() >= 8)
@@ -169,41 +171,62 @@ struct ReportsTests {
         }
     }
 
-    @Test("The report to the government: frozen figures, reviewed by another, issued with a unique number, printed in the official layout")
+    @Test("The report to the government: frozen figures, reviewed by another, issued with a unique number, printed in the official layout; a stale page is a conflict")
     func governmentReport() async throws {
         try await withLearnCity { app in
             _ = try await ScopeFixture.build(app)
+            let person = try #require(try await Person.query(on: app.db).first())
+            let centre = try #require(try await Organisation.query(on: app.db).filter(\.$code == "DC-04").first())
+            for day in ["2014-06-30", "2014-07-01"] {
+                let input = RecordService.Input(kind: .community, status: .completed, date: LocalDate.parse(day)!, hours: 2, provider: centre, courseTitle: "课 \(day)")
+                _ = try await RecordService.create(input, person: person, source: .manual, namespace: "g", sourceID: day, actor: .commandLine, on: app.db)
+            }
             var (drafter, csrf) = try await Self.signedIn(app, "t-city_office")
             let made = try await drafter.send(.POST, "/reports/government", form: [("_csrf", csrf), ("period", "2014-Q2")])
             #expect(made.status == .seeOther)
             let path = try #require(made.headers.first(name: .location))
             let report = try #require(try await GovernmentReport.query(on: app.db).filter(\.$period == "2014-Q2").first())
+            /// The version the page shows now.
+            func version(_ id: Int? = nil) async throws -> String { String(try #require(try await GovernmentReport.find(id ?? report.id, on: app.db)).version) }
             let content = try #require(report.content)
+            // T3 counts the records up to 30 June only: the one dated in July is the next quarter's.
+            #expect(content.indicators.first { $0.code == "T3" }?.numerator == 1)
             #expect(content.indicators.count == 5 && content.forms.contains { $0.title == "成员单位季度工作情况报表" && $0.expected == 19 })
             #expect(content.plan.total == 14)
             // The demo's 2014 funds as the ledger stood at the end of June; its ten projects.
             #expect(content.projects?.total == 10 && (content.funds?.budget ?? 0) > 0)
             #expect((content.funds?.allocated ?? 0) > 0 && (content.funds?.allocated ?? 0) <= (content.funds?.budget ?? 0))
-            let own = try await drafter.send(.POST, path, form: [("_csrf", csrf), ("action", "review")])
-            #expect(own.status == .unprocessableEntity && own.text.contains("审核须由拟稿人以外的人进行"))
-            #expect(try await drafter.send(.POST, path, form: [("_csrf", csrf), ("action", "issue"), ("number", "x")]).status == .unprocessableEntity)
+            let own = try await drafter.send(.POST, path, form: [("_csrf", csrf), ("version", try await version()), ("action", "review")])
+            #expect(own.status == .unprocessableEntity && own.text.contains("审核须由拟稿人和最后修改人以外的人进行"))
+            #expect(try await drafter.send(.POST, path, form: [("_csrf", csrf), ("version", try await version()), ("action", "issue"), ("number", "x")]).status == .unprocessableEntity)
             var (reviewer, csrf2) = try await Self.signedIn(app, "admin", "admin-test-password")
-            #expect(try await reviewer.send(.POST, path, form: [("_csrf", csrf2), ("action", "review")]).status == .seeOther)
-            #expect(try await drafter.send(.POST, path, form: [("_csrf", csrf), ("action", "save"), ("title", "改"), ("body", "")]).status == .unprocessableEntity)
-            let issued = try await drafter.send(.POST, path, form: [("_csrf", csrf), ("action", "issue"), ("number", "测试继教办〔2014〕15号")])
+            // The reviewer's page was loaded at version 1; the drafter saves a new text: the review of the old one is refused.
+            let stale = try await version()
+            #expect(try await drafter.send(.POST, path, form: [("_csrf", csrf), ("version", stale), ("action", "save"), ("title", "改后的标题"), ("body", "正文")]).status == .seeOther)
+            let refused = try await reviewer.send(.POST, path, form: [("_csrf", csrf2), ("version", stale), ("action", "review")])
+            #expect(refused.status == .conflict && refused.text.contains("刚被他人修改过"))
+            #expect(try await GovernmentReport.find(report.id, on: app.db)?.state == .draft)
+            #expect(try await reviewer.send(.POST, path, form: [("_csrf", csrf2), ("version", try await version()), ("action", "review")]).status == .seeOther)
+            #expect(try await drafter.send(.POST, path, form: [("_csrf", csrf), ("version", try await version()), ("action", "save"), ("title", "改"), ("body", "")]).status == .unprocessableEntity)
+            let issued = try await drafter.send(.POST, path, form: [("_csrf", csrf), ("version", try await version()), ("action", "issue"), ("number", "测试继教办〔2014〕15号")])
             #expect(issued.status == .seeOther)
+            // Once issued, a reopen made on the reviewed page changes nothing.
+            #expect(try await reviewer.send(.POST, path, form: [("_csrf", csrf2), ("version", String(Int(try await version())! - 1)), ("action", "reopen")]).status == .conflict)
+            #expect(try await GovernmentReport.find(report.id, on: app.db)?.state == .issued)
             let print = try await drafter.send(.GET, path + "/print")
             #expect(print.text.contains("测试继教办〔2014〕15号") && print.text.contains("document.css") && print.text.contains("数据截至"))
             #expect(try await drafter.send(.GET, "/assets/document.css").text.contains("counter(page)"))   // page numbers under the CSP: no inline style
             #expect(try await drafter.send(.GET, path + "/xlsx").status == .ok)
-            // The figures stay as they were frozen even when records change.
-            #expect(try await GovernmentReport.find(report.id, on: app.db)?.contentJSON == report.contentJSON)
-            // A second report cannot take the same number.
+            // A second report cannot take the same number, nor can a notice.
             let second = try await drafter.send(.POST, "/reports/government", form: [("_csrf", csrf), ("period", "2014-Q3")])
             let secondPath = try #require(second.headers.first(name: .location))
-            _ = try await reviewer.send(.POST, secondPath, form: [("_csrf", csrf2), ("action", "review")])
-            let taken = try await drafter.send(.POST, secondPath, form: [("_csrf", csrf), ("action", "issue"), ("number", "测试继教办〔2014〕15号")])
+            let secondID = Int(secondPath.split(separator: "/").last!)!
+            _ = try await reviewer.send(.POST, secondPath, form: [("_csrf", csrf2), ("version", try await version(secondID)), ("action", "review")])
+            let taken = try await drafter.send(.POST, secondPath, form: [("_csrf", csrf), ("version", try await version(secondID)), ("action", "issue"), ("number", "测试继教办〔2014〕15号")])
             #expect(taken.status == .unprocessableEntity && taken.text.contains("该文号已使用"))
+            let edu = try #require(try await Organisation.query(on: app.db).filter(\.$code == "MU-EDU").first())
+            let notice = try await reviewer.send(.POST, "/notices", form: [("_csrf", csrf2), ("number", "测试继教办〔2014〕15号"), ("title", "x"), ("units[]", "\(edu.id!)")])
+            #expect(notice.status == .unprocessableEntity && notice.text.contains("该文号已使用"))
         }
     }
 

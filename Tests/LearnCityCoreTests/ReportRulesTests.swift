@@ -97,4 +97,13 @@ struct ReportRulesTests {
         let fields = [ReportField(key: "f1", label: "人次", type: .number), ReportField(key: "f2", label: "说明", type: .text)]
         #expect(GovernmentReportContent.totals(fields: fields, approved: [["f1": "3"], ["f1": "4.5", "f2": "x"]]) == [.init(label: "人次", value: 7.5)])
     }
+
+    @Test("An XLSX whose entries inflate past the limit is refused, not unpacked into memory")
+    func zipBomb() throws {
+        let rows = (1...2_000).map { ["f\($0)", String(repeating: "零", count: 200), "1", "", ""] }
+        let data = try XLSXWriter.workbook(sheetName: "r", header: ReportSheet.header, rows: rows)
+        #expect(data.count < 200_000)   // compresses well: about 1.2 MB of sheet XML
+        #expect(throws: Sheet.ReadError.notASpreadsheet) { try Sheet.read(data, maxUnpacked: 500_000) }
+        #expect(try Sheet.read(data).rows.count == 2_001)
+    }
 }

@@ -80,13 +80,14 @@ enum Attachments {
             guard let submission = try await ReportSubmission.find(ownerID, on: request.db) else { return false }
             return submission.organisationID == user.organisationID && submission.state.editable
         case .planProgress:
+            guard user.roles.allows(.reportFigures) else { return false }
             if user.roles.allows(.governCity) { return try await PlanItem.find(ownerID, on: request.db) != nil }
             return try await PlanItemUnit.query(on: request.db).filter(\.$itemID == ownerID)
                 .filter(\.$organisationID == (user.organisationID ?? -1)).count() > 0
         case .notice, .meeting:
             return user.roles.allows(.governCity)
         case .project:
-            return try await ProjectAccess.mayAttach(ownerID, request)
+            return user.roles.allows(.reportFigures) ? try await ProjectAccess.mayAttach(ownerID, request) : false
         case .inspection, .rectification:
             return try await SupervisionAccess.mayAttach(owner, ownerID, request)
         }

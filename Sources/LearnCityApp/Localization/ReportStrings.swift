@@ -75,27 +75,29 @@ struct AttachmentStrings: Sendable {
 struct GovernmentReportStrings: Sendable {
     let title, intro, none, draft, quarter, number, numberHint, numberTaken, state, dataAsOf, open, save, refresh, review, reopen, issue: String
     let print, download, onlyDraft, notByDrafter, notReviewed, drafted, reviewed, issued, bodyLabel, titleLabel, figures, reporting: String
-    let indicator, value, target, plan, bodyTemplate, funds, projects: String
+    let indicator, value, target, plan, bodyTemplate, funds, projects, changed: String
     let stateNames: [GovernmentReportState: String]
 
     static let zh = GovernmentReportStrings(
         title: "向市政府季度报告", intro: "由已审核的单位报表和实时指标生成，冻结“数据截至”时间；拟稿、审核（不能由拟稿人审核）、签发后加文号印发。",
         none: "还没有报告。", draft: "拟稿", quarter: "季度", number: "文号", numberHint: "如：××继教办〔2014〕15号", numberTaken: "该文号已使用。",
         state: "状态", dataAsOf: "数据截至", open: "打开", save: "保存文字", refresh: "重新取数", review: "审核通过", reopen: "退回拟稿", issue: "签发",
-        print: "打印版（A4 公文格式）", download: "下载 Excel", onlyDraft: "只有草稿可以修改。", notByDrafter: "审核须由拟稿人以外的人进行。",
+        print: "打印版（A4 公文格式）", download: "下载 Excel", onlyDraft: "只有草稿可以修改。", notByDrafter: "审核须由拟稿人和最后修改人以外的人进行。",
         notReviewed: "须先审核再签发。", drafted: "拟稿", reviewed: "审核", issued: "签发", bodyLabel: "正文", titleLabel: "标题",
         figures: "主要指标", reporting: "成员单位报送情况", indicator: "指标", value: "完成", target: "目标", plan: "工作要点进展",
         bodyTemplate: "市人民政府：\n\n现将本季度全市继续教育工作情况报告如下。\n\n一、主要指标完成情况\n\n二、成员单位报送情况\n\n三、下一步工作\n\n特此报告。",
         funds: "经费（元）：预算 / 已下拨 / 已拨付", projects: "项目：共 / 实施中 / 已完成",
+        changed: "这份报告刚被他人修改过，页面已更新为最新内容，请核对后再操作。",
         stateNames: [.draft: "草稿", .reviewed: "已审核", .issued: "已签发"])
     static let en = GovernmentReportStrings(
         title: "Quarterly report to the government", intro: "Built from approved unit reports and live indicators, frozen at its “data as of” time; drafted, reviewed (not by the drafter), then issued with a document number.",
         none: "No reports yet.", draft: "Draft", quarter: "Quarter", number: "Document number", numberHint: "e.g. ××继教办〔2014〕15号", numberTaken: "This document number is used.",
         state: "State", dataAsOf: "Data as of", open: "Open", save: "Save text", refresh: "Take figures again", review: "Review", reopen: "Back to draft", issue: "Issue",
-        print: "Print (A4 official layout)", download: "Download Excel", onlyDraft: "Only a draft can change.", notByDrafter: "Someone other than the drafter must review it.",
+        print: "Print (A4 official layout)", download: "Download Excel", onlyDraft: "Only a draft can change.", notByDrafter: "Someone other than the drafter and the last editor must review it.",
         notReviewed: "It must be reviewed before it is issued.", drafted: "Drafted", reviewed: "Reviewed", issued: "Issued", bodyLabel: "Text", titleLabel: "Title",
         figures: "Indicators", reporting: "Member units' reporting", indicator: "Indicator", value: "Achieved", target: "Target", plan: "Work plan",
         bodyTemplate: "市人民政府：\n\n现将本季度全市继续教育工作情况报告如下。\n\n一、主要指标完成情况\n\n二、成员单位报送情况\n\n三、下一步工作\n\n特此报告。",
         funds: "Funds (yuan): budget / allocated / paid", projects: "Projects: total / active / done",
+        changed: "Someone has just changed this report; the page now shows the latest. Check it and act again.",
         stateNames: [.draft: "Draft", .reviewed: "Reviewed", .issued: "Issued"])
 }

@@ -13,7 +13,8 @@ extension MeetingsController {
         let meetingID = try meeting.requireID()
         let own = try await MeetingAttendance.query(on: request.db).filter(\.$meetingID == meetingID)
             .filter(\.$organisationID == (user.organisationID ?? -1)).first()
-        guard office || own != nil else { throw AppError(.conflict, detail: s.notCalled) }
+        // A meeting a unit is not called to is, for that unit, not there (design.md §5).
+        guard office || own != nil else { throw AppError(.notFound) }
         let form = (try? request.content.decode(ActionForm.self)) ?? ActionForm()
         let today = localToday(request), day = meeting.day ?? today
         switch form.action {

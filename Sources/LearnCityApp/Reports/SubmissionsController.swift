@@ -130,15 +130,31 @@ enum SubmissionsController {
             (event.submissionID, event.action, event.comment, event.by) = (id, action.rawValue, comment, actor.name)
             try await event.create(on: db)
             if action == .approve { try await fileReportedFigures(current, form: form, by: actor.name, on: db) }
+            // An unlocked report is being corrected: its figures leave the dashboard until approved again.
+            if action == .unlock { try await withdrawReportedFigures(current, form: form, on: db) }
             try await Audit.record(.update, entity: "report_submission", id: String(id), summary: "\(action.rawValue): \(form.title) \(current.period) → \(next.rawValue)", by: actor, on: db)
         }
     }
 
+    /// The note that marks a reported figure as filed by this form's report for the period.
+    static func filedNote(_ form: ReportForm, _ period: ReportPeriod) -> String { String("\(form.title) \(period)".prefix(500)) }
+
+    /// Removes the figures a report filed (not those a unit entered by hand on the dashboard).
+    static func withdrawReportedFigures(_ submission: ReportSubmission, form: ReportForm, on db: any Database) async throws {
+        guard let period = ReportPeriod(submission.period), let quarter = period.reportedQuarter else { return }
+        let codes = form.fields.compactMap(\.indicator)
+        guard !codes.isEmpty else { return }
+        try await ReportedFigure.query(on: db).filter(\.$organisationID == submission.organisationID).filter(\.$indicatorCode ~~ codes)
+            .filter(\.$year == period.year).filter(\.$quarter == quarter).filter(\.$note == filedNote(form, period)).delete()
+    }
+
     /// An approved report's figures for indicators are filed as the unit's reported figures
-    /// (shown beside the recorded ones on the dashboard, never added to them).
+    /// (shown beside the recorded ones on the dashboard, never added to them); a field left
+    /// empty files nothing, and takes back what an earlier approval filed.
     static func fileReportedFigures(_ submission: ReportSubmission, form: ReportForm, by name: String, on db: any Database) async throws {
         guard let period = ReportPeriod(submission.period), let quarter = period.reportedQuarter,
               let organisation = try await Organisation.find(submission.organisationID, on: db) else { return }
+        try await withdrawReportedFigures(submission, form: form, on: db)
         let values = submission.values
         for field in form.fields {
             guard let code = field.indicator, let value = values[field.key].flatMap(Double.init) else { continue }
@@ -146,7 +162,7 @@ enum SubmissionsController {
                 .filter(\.$year == period.year).filter(\.$quarter == quarter).first() ?? ReportedFigure()
             (figure.organisationID, figure.organisationPath, figure.regionCode) = (submission.organisationID, organisation.path, organisation.regionCode)
             (figure.indicatorCode, figure.year, figure.quarter, figure.value) = (code, period.year, quarter, value)
-            (figure.note, figure.reportedBy) = (String("\(form.title) \(period)".prefix(500)), name)
+            (figure.note, figure.reportedBy) = (filedNote(form, period), name)
             try await figure.save(on: db)
         }
     }
@@ -171,14 +187,16 @@ enum SubmissionsController {
         guard submission.state.editable else { throw AppError(.conflict, detail: s.locked) }
         guard let form = try await ReportForm.find(submission.formID, on: request.db) else { throw AppError(.notFound) }
         let file = try? request.content.get(File.self, at: "file")
-        guard let file, file.data.readableBytes > 0, let sheet = try? Sheet.read(Data(buffer: file.data)) else {
+        // A report's sheet is a few dozen rows: a file that inflates past 20 MB is not one.
+        guard let file, file.data.readableBytes > 0, let sheet = try? Sheet.read(Data(buffer: file.data), maxUnpacked: 20 << 20) else {
             return try await SubmissionPage.render(request, submission, errors: ["upload": s.uploadNotSheet], status: .unprocessableEntity)
         }
         var merged = submission.values
         for (key, value) in ReportSheet.values(from: sheet, fields: form.fields) { merged[key] = value }
         let (values, errors) = ReportValues.check(merged, fields: form.fields, requireAll: false)
         guard errors.isEmpty else { return try await SubmissionPage.render(request, submission, entered: merged, errors: errors, status: .unprocessableEntity) }
-        let seen = Int((try? request.content.get(String.self, at: "version")) ?? "") ?? submission.version
+        // The version the page was loaded at, as for every change (no version: a conflict, not a silent overwrite).
+        let seen = Int((try? request.content.get(String.self, at: "version")) ?? "") ?? -1
         do {
             try await apply(.save, next: submission.state, to: submission, form: form, values: values, comment: "Excel", seen: seen, request: request)
         } catch let conflict as VersionConflict {

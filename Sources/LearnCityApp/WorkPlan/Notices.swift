@@ -68,29 +68,37 @@ enum NoticesController {
         try await page(request, form: Form(), errors: [:])
     }
 
+    /// The units a notice from the office goes to: member units, the university, colleges and
+    /// county bodies (not centres, which their college informs).
+    static let addressees: [OrganisationKind] = [.memberUnit, .university, .countyLeadership, .college]
+
     @Sendable static func issue(_ request: Request) async throws -> Response {
         let form = try request.content.decode(Form.self)
         let s = request.strings.notices
         var errors: [String: String] = [:]
-        let number = (form.number ?? "").trimmingCharacters(in: .whitespaces), title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+        let number = String((form.number ?? "").trimmingCharacters(in: .whitespaces).prefix(DocumentNumbers.maxLength)), title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
         if number.isEmpty { errors["number"] = request.strings.fieldRequired }
-        else if try await Notice.query(on: request.db).filter(\.$number == number).count() > 0 { errors["number"] = s.numberTaken }
+        else if try await DocumentNumbers.isTaken(number, on: request.db) { errors["number"] = s.numberTaken }
         if title.isEmpty { errors["title"] = request.strings.fieldRequired }
-        let units = try await Organisation.query(on: request.db).filter(\.$id ~~ (form.units ?? [])).all()
+        let units = try await Organisation.query(on: request.db).filter(\.$id ~~ (form.units ?? [])).filter(\.$kind ~~ Self.addressees).all()
         if units.isEmpty { errors["units"] = s.unitsRequired }
         guard errors.isEmpty else { return try await page(request, form: form, errors: errors, status: .unprocessableEntity) }
         let actor = Audit.Actor(request)
-        try await request.db.transaction { db in
-            let notice = Notice()
-            (notice.number, notice.title, notice.body, notice.issuedBy) = (String(number.prefix(60)), String(title.prefix(200)),
-                                                                           String((form.body ?? "").prefix(20_000)), actor.name)
-            try await notice.create(on: db)
-            for unit in units {
-                let receipt = NoticeReceipt()
-                (receipt.noticeID, receipt.organisationID) = (try notice.requireID(), try unit.requireID())
-                try await receipt.create(on: db)
+        do {
+            try await request.db.transaction { db in
+                let notice = Notice()
+                (notice.number, notice.title, notice.body, notice.issuedBy) = (number, String(title.prefix(200)),
+                                                                               String((form.body ?? "").prefix(20_000)), actor.name)
+                try await notice.create(on: db)
+                for unit in units {
+                    let receipt = NoticeReceipt()
+                    (receipt.noticeID, receipt.organisationID) = (try notice.requireID(), try unit.requireID())
+                    try await receipt.create(on: db)
+                }
+                try await Audit.record(.create, entity: "notice", id: notice.id.map(String.init), summary: "\(number) to \(units.count) units", by: actor, on: db)
             }
-            try await Audit.record(.create, entity: "notice", id: notice.id.map(String.init), summary: "\(number) to \(units.count) units", by: actor, on: db)
+        } catch where DocumentNumbers.isDuplicate(error) {
+            return try await page(request, form: form, errors: ["number": s.numberTaken], status: .unprocessableEntity)
         }
         return request.redirect(to: SiteURL.notices.path)
     }
@@ -117,7 +125,7 @@ enum NoticesController {
         let receipts = office ? try await NoticeReceipt.query(on: request.db).all()
             : try await NoticeReceipt.query(on: request.db).filter(\.$organisationID == (user.organisationID ?? -1)).all()
         let notices = try await Notice.query(on: request.db).filter(\.$id ~~ Array(Set(receipts.map(\.noticeID)))).sort(\.$id, .descending).all()
-        let units = try await Organisation.query(on: request.db).filter(\.$kind ~~ [.memberUnit, .countyLeadership, .college]).sort(\.$path).all()
+        let units = try await Organisation.query(on: request.db).filter(\.$kind ~~ Self.addressees).filter(\.$closedAt == nil).sort(\.$path).all()
         let names = try await WorkPlanController.organisationNames(receipts.map(\.organisationID), request)
         let files = try await Attachment.query(on: request.db).filter(\.$owner == AttachmentOwner.notice.rawValue)
             .filter(\.$ownerID ~~ notices.compactMap(\.id)).sort(\.$id).all()

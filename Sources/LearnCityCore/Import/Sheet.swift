@@ -33,8 +33,9 @@ public struct Sheet: Sendable {
     }
 
     /// Reads CSV (any of the encodings `TextDecoding` knows) or XLSX, by the bytes.
-    public static func read(_ data: Data) throws(ReadError) -> Sheet {
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try XLSXReader.read(data) }
+    /// `maxUnpacked`: for XLSX, how far its zip may expand (see `XLSXReader.read`).
+    public static func read(_ data: Data, maxUnpacked: Int? = nil) throws(ReadError) -> Sheet {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try XLSXReader.read(data, maxUnpacked: maxUnpacked) }
         if data.isEmpty { throw .empty }
         // Binary files (old .xls, images, PDFs) contain NUL bytes; text never does.
         if data.prefix(4096).contains(0) { throw .notASpreadsheet }

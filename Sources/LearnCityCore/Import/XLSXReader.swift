@@ -8,12 +8,24 @@ import ZIPFoundation
 /// strings, numbers, and date cells (a serial number whose style has a date format). The sheet
 /// is parsed as a stream, so a million-row sheet is not held as a DOM.
 public enum XLSXReader {
-    public static func read(_ data: Data) throws(Sheet.ReadError) -> Sheet {
+    /// `maxUnpacked`: the most bytes the entries read may expand to, together. A zip can hold a
+    /// few megabytes that inflate to gigabytes (a "zip bomb"); past the limit reading stops and
+    /// the file is refused. By default 100 times the file's size, at least 256 MB, at most 2 GB.
+    public static func read(_ data: Data, maxUnpacked: Int? = nil) throws(Sheet.ReadError) -> Sheet {
         guard let archive = try? Archive(data: data, accessMode: .read) else { throw .notASpreadsheet }
+        let limit = maxUnpacked ?? min(2 << 30, max(256 << 20, data.count * 100))
+        var unpacked = 0, overflow = false
+        struct Overflow: Error {}
         func entry(_ path: String) -> Data? {
-            guard let item = archive[path] else { return nil }
+            guard let item = archive[path], !overflow else { return nil }
             var out = Data()
-            _ = try? archive.extract(item, skipCRC32: true) { out.append($0) }
+            do {
+                _ = try archive.extract(item, skipCRC32: true) { chunk in
+                    unpacked += chunk.count
+                    guard unpacked <= limit else { overflow = true; throw Overflow() }
+                    out.append(chunk)
+                }
+            } catch { if overflow { return nil } }
             return out
         }
         guard let sheetPath = firstSheetPath(workbook: entry("xl/workbook.xml"), relations: entry("xl/_rels/workbook.xml.rels")),
@@ -21,6 +33,7 @@ public enum XLSXReader {
         let strings = entry("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
         let dateStyles = entry("xl/styles.xml").map(StylesParser.dateStyles) ?? []
         let uses1904 = entry("xl/workbook.xml").map { String(decoding: $0, as: UTF8.self).contains("date1904=\"1\"") || String(decoding: $0, as: UTF8.self).contains("date1904=\"true\"") } ?? false
+        if overflow { throw .notASpreadsheet }
         let sheet = SheetParser(strings: strings, dateStyles: dateStyles, uses1904: uses1904).parse(sheetXML)
         if sheet.rows.allSatisfy(\.isBlank) { throw .empty }
         return sheet

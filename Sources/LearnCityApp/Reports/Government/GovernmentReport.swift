@@ -23,6 +23,11 @@ final class GovernmentReport: Model, @unchecked Sendable {
     @OptionalField(key: "issued_by") var issuedBy: String?
     @OptionalField(key: "issued_at") var issuedAt: Date?
     @OptionalField(key: "number") var number: String?
+    /// Goes up with every change: a change is made to the version its author saw, so a review
+    /// never approves a text that changed under the reviewer, nor does an issue race a reopen.
+    @Field(key: "version") var version: Int
+    /// Who last changed the title, text or figures: they may not review it either.
+    @Field(key: "edited_by") var editedBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -38,6 +43,7 @@ struct CreateGovernmentReports: AsyncMigration {
             .field("state", .string, .required).field("data_as_of", .datetime, .required).field("content", .string, .required)
             .field("drafted_by", .string, .required).field("reviewed_by", .string).field("reviewed_at", .datetime)
             .field("issued_by", .string).field("issued_at", .datetime).field("number", .string).field("created_at", .datetime)
+            .field("version", .int, .required).field("edited_by", .string, .required)
             .unique(on: "number")
             .create()
     }
@@ -52,9 +58,15 @@ enum GovernmentSnapshot {
         let office = try await Organisation.query(on: db).filter(\.$kind == .leadingGroupOffice).sort(\.$id).first()
         var indicators: [GovernmentReportContent.Indicator] = []
         if let code = city?.code {
-            indicators = try await IndicatorQueries.progress(year: period.year, region: code, on: db).map {
-                .init(code: $0.definition.code, name: $0.definition.nameZh, isRate: $0.definition.unit == .rate,
-                      numerator: $0.numerator, denominator: $0.denominator, target: $0.target)
+            // Up to the quarter's end: a Q1 report drafted on 10 April does not count April. The
+            // tallies hold whole years, so a quarter already over is counted from the records.
+            let cut = period.end < today ? period.end : nil
+            for item in try await IndicatorQueries.progress(year: period.year, region: code, on: db) {
+                let numerator = try await cut.asyncMap {
+                    try await IndicatorScan.numerator(item.definition, year: period.year, through: $0, regionPrefix: code.subtreePrefix, on: db)
+                } ?? item.numerator
+                indicators.append(.init(code: item.definition.code, name: item.definition.nameZh, isRate: item.definition.unit == .rate,
+                                        numerator: numerator, denominator: item.denominator, target: item.target))
             }
         }
         var forms: [GovernmentReportContent.FormSummary] = []

@@ -26,6 +26,12 @@ enum GovernmentReportDocument {
                     .table(.tr(.th(.text("报表")), .th(.text("应报")), .th(.text("已报")), .th(.text("按时")), .th(.text("未报单位"))),
                            .forEach(c.forms) { f in .tr(.td(.text(f.title)), .td(.class("n"), .text(String(f.expected))), .td(.class("n"), .text(String(f.submitted))),
                                                        .td(.class("n"), .text(String(f.onTime))), .td(.text(f.missing.joined(separator: "、")))) }),
+                    .if(c.forms.contains { !$0.totals.isEmpty }, .group(
+                        .h2(.text("附表三　成员单位报送数据汇总（已审核）")),
+                        .table(.tr(.th(.text("报表")), .th(.text("项目")), .th(.text("合计"))),
+                               .forEach(c.forms) { f in .forEach(f.totals) { t in
+                                   .tr(.td(.text(f.title)), .td(.text(t.label)), .td(.class("n"), .text(ReportSheet.number(t.value))))
+                               } }))),
                     .p(.class("asof"), .text("工作要点共 \(c.plan.total) 项，已完成 \(c.plan.done) 项，逾期 \(c.plan.late) 项。")),
                     .unwrap(c.funds) { f in .p(.class("asof"), .text("本年度培训经费预算 \(NumberText.yuan(fen: f.budget)) 元，已下拨 \(NumberText.yuan(fen: f.allocated)) 元，已拨付 \(NumberText.yuan(fen: f.disbursed)) 元。")) },
                     .unwrap(c.projects) { p in .p(.class("asof"), .text("社区教育和职业培训项目 \(p.total) 个，实施中 \(p.active) 个，已完成 \(p.done) 个。")) })

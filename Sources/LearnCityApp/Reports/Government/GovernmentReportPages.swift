@@ -36,6 +36,7 @@ enum GovernmentReportPages {
         var title, body: String
         var state: GovernmentReportState
         var number: String?
+        var version: Int
         var dataAsOf: String
         var snapshot: GovernmentReportContent?
         /// (step, who, when)
@@ -66,11 +67,13 @@ enum GovernmentReportPages {
             switch state {
             case .draft:
                 return .form(.method(.post), .action(SiteURL.governmentReport(id).path), .novalidate(), csrfField(),
+                    .input(.type(.hidden), .name("version"), .value(String(version))),
                     FormFields.input(name: "title", label: s.titleLabel, value: title, error: errors["title"]),
                     .div(.class("field"), .label(.for("body"), .text(s.bodyLabel)), .textarea(.name("body"), .id("body"), .attribute(named: "rows", value: "10"), .text(body))),
                     .p(.class("toolbar"), button("save", s.save), .text(" "), button("refresh", s.refresh), .text(" "), button("review", s.review, primary: true)))
             case .reviewed:
                 return .form(.method(.post), .action(SiteURL.governmentReport(id).path), .novalidate(), csrfField(),
+                    .input(.type(.hidden), .name("version"), .value(String(version))),
                     FormFields.input(name: "number", label: s.number, value: "", error: errors["number"], hint: s.numberHint),
                     .p(.class("toolbar"), button("issue", s.issue, primary: true), .text(" "), button("reopen", s.reopen)))
             case .issued:

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
+import SQLKit
 import Vapor
 
 /// Drafting, refreshing, reviewing and issuing the office's quarterly report to the government.
@@ -33,6 +34,7 @@ enum GovernmentReportsController {
         let actor = Audit.Actor(request)
         let report = GovernmentReport()
         (report.period, report.state, report.dataAsOf, report.draftedBy) = (period.description, .draft, Date(), actor.name)
+        (report.version, report.editedBy) = (1, actor.name)
         report.title = "\(content.city)继续教育工作\(period.label(chinese: true))情况报告"
         report.body = request.strings.government.bodyTemplate
         report.contentJSON = String(decoding: try JSONEncoder().encode(content), as: UTF8.self)
@@ -55,7 +57,7 @@ enum GovernmentReportsController {
     static func page(_ request: Request, _ report: GovernmentReport, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let tz = request.application.learnCity.config.timeZone
         return GovernmentReportPages.Detail(
-            id: try report.requireID(), title: report.title, body: report.body, state: report.state, number: report.number,
+            id: try report.requireID(), title: report.title, body: report.body, state: report.state, number: report.number, version: report.version,
             dataAsOf: DateText.minute(report.dataAsOf, tz), snapshot: report.content,
             trail: [(request.strings.government.drafted, report.draftedBy, report.createdAt.map { DateText.minute($0, tz) }),
                     (request.strings.government.reviewed, report.reviewedBy, report.reviewedAt.map { DateText.minute($0, tz) }),
@@ -64,13 +66,18 @@ enum GovernmentReportsController {
     }
 
     /// `action` = save (title and text, draft only) | refresh (take the figures again, draft
-    /// only) | review (not by the drafter) | reopen (reviewed → draft) | issue (with `number`).
+    /// only) | review (not by the drafter nor the last editor) | reopen (reviewed → draft) |
+    /// issue (with `number`). Every action names the `version` it was made on.
     @Sendable static func act(_ request: Request) async throws -> Response {
         let report = try await report(request)
         let s = request.strings.government
         let actor = Audit.Actor(request)
         let action = (try? request.content.get(String.self, at: "action")) ?? ""
-        func fail(_ key: String, _ message: String) async throws -> Response { try await page(request, report, errors: [key: message], status: .unprocessableEntity) }
+        let seen = Int((try? request.content.get(String.self, at: "version")) ?? "") ?? -1
+        func fail(_ key: String, _ message: String, _ status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
+            try await page(request, report, errors: [key: message], status: status)
+        }
+        guard seen == report.version else { return try await fail("state", s.changed, .conflict) }
         switch action {
         case "save", "refresh":
             guard report.state == .draft else { return try await fail("state", s.onlyDraft) }
@@ -84,31 +91,44 @@ enum GovernmentReportsController {
                 let content = try await GovernmentSnapshot.build(period, today: ReportFormsController.today(request), timeZone: tz, on: request.db)
                 (report.contentJSON, report.dataAsOf) = (String(decoding: try JSONEncoder().encode(content), as: UTF8.self), Date())
             }
+            report.editedBy = actor.name
         case "review":
             switch report.state.review(by: actor.name, drafter: report.draftedBy) {
-            case .success(let next): (report.state, report.reviewedBy, report.reviewedAt) = (next, actor.name, Date())
+            case .success(let next) where actor.name != report.editedBy: (report.state, report.reviewedBy, report.reviewedAt) = (next, actor.name, Date())
+            case .success: return try await fail("state", s.notByDrafter)
             case .failure(let problem): return try await fail("state", problem == .sameAsDrafter ? s.notByDrafter : s.onlyDraft)
             }
         case "reopen":
             guard report.state == .reviewed else { return try await fail("state", s.onlyDraft) }
             (report.state, report.reviewedBy, report.reviewedAt) = (.draft, nil, nil)
         case "issue":
-            let number = ((try? request.content.get(String.self, at: "number")) ?? "").trimmingCharacters(in: .whitespaces)
+            let number = String(((try? request.content.get(String.self, at: "number")) ?? "").trimmingCharacters(in: .whitespaces).prefix(DocumentNumbers.maxLength))
             switch report.state.issue(number: number) {
             case .success(let next):
-                if try await GovernmentReport.query(on: request.db).filter(\.$number == number).count() > 0 { return try await fail("number", s.numberTaken) }
-                if try await Notice.query(on: request.db).filter(\.$number == number).count() > 0 { return try await fail("number", s.numberTaken) }
-                (report.state, report.number, report.issuedBy, report.issuedAt) = (next, String(number.prefix(60)), actor.name, Date())
+                if try await DocumentNumbers.isTaken(number, on: request.db) { return try await fail("number", s.numberTaken) }
+                (report.state, report.number, report.issuedBy, report.issuedAt) = (next, number, actor.name, Date())
             case .failure(let problem): return try await fail(problem == .numberRequired ? "number" : "state", problem == .numberRequired ? request.strings.fieldRequired : s.notReviewed)
             }
         default:
             return try await fail("state", request.strings.fieldRequired)
         }
-        try await request.db.transaction { db in
-            try await report.update(on: db)
-            try await Audit.record(.update, entity: "government_report", id: report.id.map(String.init), summary: "\(action) → \(report.state.rawValue)", by: actor, on: db)
+        let id = try report.requireID()
+        report.version = seen + 1
+        do {
+            try await request.db.transaction { db in
+                // Claim the version seen: someone else's change since then makes this one a conflict.
+                let claimed = try await (db as! any SQLDatabase).update(GovernmentReport.schema).set("version", to: SQLBind(seen + 1))
+                    .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(seen)).returning("id").all()
+                guard !claimed.isEmpty else { throw SubmissionsController.VersionConflict(by: "") }
+                try await report.update(on: db)
+                try await Audit.record(.update, entity: "government_report", id: String(id), summary: "\(action) → \(report.state.rawValue)", by: actor, on: db)
+            }
+        } catch is SubmissionsController.VersionConflict {
+            return try await fail("state", s.changed, .conflict)
+        } catch where DocumentNumbers.isDuplicate(error) {
+            return try await fail("number", s.numberTaken)
         }
-        return request.redirect(to: SiteURL.governmentReport(try report.requireID()).path)
+        return request.redirect(to: SiteURL.governmentReport(id).path)
     }
 
     /// The document in the official layout (A4, red header, number, page numbers) to print.

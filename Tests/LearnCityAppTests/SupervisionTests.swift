@@ -139,6 +139,13 @@ struct SupervisionAppTests {
                                                                          ("reason_\(edu)", "改")])
             #expect(late.status == .conflict)
             #expect(try await AdvancedUnit.query(on: app.db).first()?.reason == "工作要点任务全部完成")
+            // Closing and renaming the advanced unit later does not move the published results.
+            let closed = try await Self.org("MU-EDU", app)
+            (closed.closedAt, closed.nameZh) = (Date(), "市教育和体育局")
+            try await closed.update(on: app.db)
+            try await app.testing().test(.GET, "/assessment?year=2014", headers: unit) { res in
+                #expect(res.text.contains("市教育局") && !res.text.contains("市教育和体育局"))
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
+import SQLKit
 import Vapor
 
 /// The yearly assessment (年度考核): the office sets the criteria, enters the manual scores,
@@ -45,7 +46,7 @@ enum AssessmentController {
             guard errors.isEmpty, let points = Int(weight), let source else { break }
             try await request.db.transaction { db in
                 let target: AssessmentScheme
-                if let scheme { target = scheme } else { target = try await create(year, on: db) }
+                if let scheme { target = scheme; try await claimUnpublished(scheme, db, s) } else { target = try await create(year, on: db) }
                 let criterion = AssessmentCriterion()
                 (criterion.schemeID, criterion.position, criterion.name) = (try target.requireID(), existing.count, String(name.prefix(100)))
                 (criterion.weight, criterion.source) = (points, source)
@@ -72,6 +73,7 @@ enum AssessmentController {
             }
             guard errors.isEmpty else { break }
             try await request.db.transaction { [entries] db in
+                try await claimUnpublished(scheme, db, s)
                 try await store(entries, by: actor.name, on: db)
                 try await Audit.record(.update, entity: "assessment", id: String(year), summary: "manual scores: \(entries.filter { $0.tenths != nil }.count)", by: actor, on: db)
             }
@@ -86,6 +88,7 @@ enum AssessmentController {
             let scores = AssessmentScoring.automaticScores(criteria: automatic.map { ($0.id ?? 0, $0.weight, $0.source) }, ratios: ratios, units: unitIDs)
             let entries = automatic.flatMap { c in unitIDs.map { (criterion: c.id ?? 0, unit: $0, tenths: scores[c.id ?? 0]?[$0]) } }
             try await request.db.transaction { [entries] db in
+                try await claimUnpublished(scheme, db, s)
                 try await store(entries, by: "LearnCity", on: db)
                 try await Audit.record(.update, entity: "assessment", id: String(year), summary: "automatic scores computed", by: actor, on: db)
             }
@@ -102,6 +105,7 @@ enum AssessmentController {
             guard errors.isEmpty else { break }
             let schemeID = try scheme.requireID()
             try await request.db.transaction { [picks] db in
+                try await claimUnpublished(scheme, db, s)
                 try await AdvancedUnit.query(on: db).filter(\.$schemeID == schemeID).delete()
                 for (unit, reason) in picks.sorted(by: { $0.0 < $1.0 }) {
                     let row = AdvancedUnit()
@@ -113,8 +117,13 @@ enum AssessmentController {
             }
         case "publish":
             guard let scheme, try await criteria(of: scheme, request).isEmpty == false else { errors["action"] = s.noScheme; break }
+            // The ranking is frozen with the units and names as they are now: closing or renaming
+            // a unit later does not move a published ranking.
+            let frozen = try await units(request).compactMap { o in o.id.map { AssessmentScheme.FrozenUnit(id: $0, name: o.nameZh, nameEn: o.nameEn) } }
             try await request.db.transaction { db in
+                try await claimUnpublished(scheme, db, s)
                 (scheme.publishedAt, scheme.publishedBy) = (Date(), actor.name)
+                scheme.publishedUnitsJSON = String(decoding: try JSONEncoder().encode(frozen), as: UTF8.self)
                 try await scheme.update(on: db)
                 try await Audit.record(.update, entity: "assessment", id: String(year), summary: "published", by: actor, on: db)
             }
@@ -123,6 +132,14 @@ enum AssessmentController {
         }
         guard errors.isEmpty else { return try await AssessmentPage.render(request, year: year, errors: errors, typed: typed, status: .unprocessableEntity) }
         return request.redirect(to: SiteURL.assessment.path + "?year=\(year)")
+    }
+
+    /// Inside a write: the scheme must still be unpublished (the row is locked on PostgreSQL until
+    /// commit), so a change racing the publication cannot land after it.
+    static func claimUnpublished(_ scheme: AssessmentScheme, _ db: any Database, _ s: AssessmentStrings) async throws {
+        let claimed = try await (db as! any SQLDatabase).update(AssessmentScheme.schema).set("year", to: SQLColumn("year"))
+            .where("id", .equal, SQLBind(try scheme.requireID())).where("published_at", .is, SQLLiteral.null).returning("id").all()
+        guard !claimed.isEmpty else { throw AppError(.conflict, detail: s.locked) }
     }
 
     static func criteria(of scheme: AssessmentScheme, _ request: Request) async throws -> [AssessmentCriterion] {

@@ -28,8 +28,12 @@ enum AssessmentPage {
         let office = try request.requireUser().roles.allows(.governCity)
         let scheme = try await AssessmentScheme.query(on: request.db).filter(\.$year == year).first()
         let criteria = try await scheme.asyncMap { try await AssessmentController.criteria(of: $0, request) } ?? []
-        let units = try await AssessmentController.units(request)
-        let unitIDs = units.compactMap(\.id)
+        // Published: the units and names frozen then; before: the open units now.
+        let frozen = scheme?.publishedUnits
+        let live = frozen == nil ? try await AssessmentController.units(request) : []
+        let names: [Int: String] = frozen.map { units in Dictionary(units.map { ($0.id, request.language == .zh ? $0.name : $0.nameEn) }, uniquingKeysWith: { a, _ in a }) }
+            ?? Dictionary(live.compactMap { o in o.id.map { ($0, o.name(request.language)) } }, uniquingKeysWith: { a, _ in a })
+        let unitIDs = frozen?.map(\.id) ?? live.compactMap(\.id)
         var scores: [Int: [Int: Int]] = [:]
         for score in try await AssessmentScore.query(on: request.db).filter(\.$criterionID ~~ criteria.compactMap(\.id)).all() {
             scores[score.criterionID, default: [:]][score.organisationID] = score.tenths
@@ -39,7 +43,7 @@ enum AssessmentPage {
         let model = Model(
             year: year, office: office, published: scheme?.publishedAt.map { DateText.minute($0, tz) },
             criteria: criteria.map { Criterion(id: $0.id ?? 0, name: $0.name, weight: $0.weight, source: $0.source) },
-            names: Dictionary(uniqueKeysWithValues: units.compactMap { o in o.id.map { ($0, o.name(request.language)) } }),
+            names: names,
             scores: scores,
             ranking: AssessmentScoring.ranking(AssessmentScoring.totals(scores, units: unitIDs), order: unitIDs),
             advanced: Dictionary(advanced.map { ($0.organisationID, $0.reason) }, uniquingKeysWith: { a, _ in a }),

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
+import SQLKit
 import Vapor
 
 /// A rectification's closure: the inspected unit answers what it did; the office closes it,
@@ -33,7 +34,13 @@ enum RectificationsController {
         }
         let actor = Audit.Actor(request)
         let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let seen = rectification.state
         try await request.db.transaction { db in
+            // Claim the state this decision was made on: an answer and a close at once cannot
+            // both land (the second finds the state changed and is a conflict).
+            let claimed = try await (db as! any SQLDatabase).update(Rectification.schema).set("state", to: SQLBind(next.rawValue))
+                .where("id", .equal, SQLBind(id)).where("state", .equal, SQLBind(seen.rawValue)).returning("id").all()
+            guard !claimed.isEmpty else { throw AppError(.conflict, detail: s.notNow) }
             switch action {
             case .answer: (rectification.answer, rectification.answeredBy, rectification.answeredAt) = (String(text.prefix(4000)), actor.name, Date())
             case .close: (rectification.closedOn, rectification.closedBy) = (today.iso, actor.name)

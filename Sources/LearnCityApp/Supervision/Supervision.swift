@@ -55,6 +55,14 @@ final class AssessmentScheme: Model, @unchecked Sendable {
     @Field(key: "year") var year: Int
     @OptionalField(key: "published_at") var publishedAt: Date?
     @OptionalField(key: "published_by") var publishedBy: String?
+    /// The units ranked, with their names, as they were when the results were published (JSON).
+    @OptionalField(key: "published_units") var publishedUnitsJSON: String?
+
+    struct FrozenUnit: Codable, Sendable { var id: Int; var name: String; var nameEn: String }
+
+    var publishedUnits: [FrozenUnit]? {
+        publishedUnitsJSON.flatMap { try? JSONDecoder().decode([FrozenUnit].self, from: Data($0.utf8)) }
+    }
 
     init() {}
 }
@@ -120,6 +128,7 @@ struct CreateSupervision: AsyncMigration {
         try await database.schema(AssessmentScheme.schema)
             .field("id", .int, .identifier(auto: true))
             .field("year", .int, .required).field("published_at", .datetime).field("published_by", .string)
+            .field("published_units", .string)
             .unique(on: "year")
             .create()
         try await database.schema(AssessmentCriterion.schema)

@@ -63,6 +63,13 @@ struct FundsTests {
             #expect(overPaid.status == .unprocessableEntity && overPaid.text.contains("超出下拨金额：该笔下拨尚可拨付 0.50 元"))
             #expect(try await FundDisbursement.query(on: app.db).filter(\.$allocationID == allocation.id!).count() == 1)
             #expect(try await pay("0.50").status == .ok)
+            // Dates: a 2015 budget allocates in 2015; a payment is not dated before its allocation.
+            let wrongYear = try await post(app, "/funds/allocations", token: finance, [("source", "\(source.id!)"), ("recipient", "project:\(c1.id!)"),
+                                                                                     ("allocated_on", "2016-01-02"), ("amount", "1"), ("purpose", "x")])
+            #expect(wrongYear.status == .unprocessableEntity && wrongYear.text.contains("下拨日期应在该来源的预算年度内"))
+            let early = try await post(app, "/funds/disbursements", token: finance, [("allocation", "\(allocation.id!)"), ("paid_on", "2015-02-28"), ("pay_amount", "0.01")])
+            #expect(early.status == .unprocessableEntity && early.text.contains("拨付日期不能早于下拨日期"))
+            #expect(try await FundAllocation.query(on: app.db).filter(\.$sourceID == source.id!).count() == 1)
             // Balances on the page: the source's budget, allocated, disbursed and what is left.
             let page = try await get(app, "/funds", token: finance)
             #expect(page.status == .ok && page.text.contains("10,000.00") && page.text.contains("6,000.50") && page.text.contains("3,999.50"))

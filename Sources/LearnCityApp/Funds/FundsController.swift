@@ -72,6 +72,8 @@ enum FundsController {
         if recipient == nil { errors[form.recipient == FundRecipientKind.teacherTeam.rawValue ? "recipient_name" : "recipient"] = s.chooseOne }
         let date = day(form.allocatedOn, field: "allocated_on", errors: &errors, s)
         let fen = amount(form.amount, field: "amount", errors: &errors, s)
+        // A budget is a year's: what it allocates is dated in that year.
+        if let source, let date, date.year != source.year { errors["allocated_on"] = s.outsideYear }
         guard errors.isEmpty, let source, let recipient, let date, let fen else {
             return try await render(request, form: form, errors: errors, notice: nil, status: .unprocessableEntity)
         }
@@ -91,6 +93,7 @@ enum FundsController {
         if allocation == nil { errors["allocation"] = s.chooseOne }
         let date = day(form.paidOn, field: "paid_on", errors: &errors, s)
         let fen = amount(form.payAmount, field: "pay_amount", errors: &errors, s)
+        if let allocation, let date, let allocated = LocalDate.parse(allocation.allocatedOn), date < allocated { errors["paid_on"] = s.beforeAllocation }
         guard errors.isEmpty, let allocation, let date, let fen else {
             return try await render(request, form: form, errors: errors, notice: nil, status: .unprocessableEntity)
         }

@@ -10,6 +10,7 @@ struct FundStrings: Sendable {
     let overAllocation: @Sendable (_ available: String) -> String
     let report, reportTitle: @Sendable (_ period: String) -> String
     let reportIntro, reportNone, total, download, half, show, periodInvalid, demoNote: String
+    let outsideYear, beforeAllocation: String
     let kindNames: [FundSourceKind: String]
     let recipientKinds: [FundRecipientKind: String]
 
@@ -30,6 +31,7 @@ struct FundStrings: Sendable {
         reportIntro: "市财政局每半年向领导小组报告已下拨的培训经费（按下拨日期计入半年度）。",
         reportNone: "该半年度没有下拨记录。", total: "合计", download: "下载 Excel", half: "半年度", show: "查看", periodInvalid: "半年度应写作 2014-H1 或 2014-H2。",
         demoNote: "演示数据",
+        outsideYear: "下拨日期应在该来源的预算年度内。", beforeAllocation: "拨付日期不能早于下拨日期。",
         kindNames: [.municipal: "市级专项资金", .county: "县级资金", .department: "部门资金", .enterprise: "企业资金"],
         recipientKinds: [.project: "项目", .course: "课程", .teacherTeam: "师资队伍", .unit: "单位"])
     static let en = FundStrings(
@@ -50,6 +52,7 @@ struct FundStrings: Sendable {
         reportIntro: "Every half year the Finance Bureau reports the training funds it has allocated to the leading group (by the allocation's date).",
         reportNone: "No allocations in this half-year.", total: "Total", download: "Download Excel", half: "Half-year", show: "Show",
         periodInvalid: "Write the half-year as 2014-H1 or 2014-H2.", demoNote: "demo data",
+        outsideYear: "The allocation date must fall in the source's budget year.", beforeAllocation: "A payment cannot be dated before its allocation.",
         kindNames: [.municipal: "Municipal special fund", .county: "County fund", .department: "Department fund", .enterprise: "Enterprise fund"],
         recipientKinds: [.project: "Project", .course: "Course", .teacherTeam: "Teaching team", .unit: "Unit"])
 

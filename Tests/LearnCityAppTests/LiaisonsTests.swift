@@ -53,6 +53,9 @@ struct LiaisonsTests {
                 #expect(refused.status == .notFound, "\(role)")
                 #expect(!refused.text.contains(full))
             }
+            // A county admin reveals within its county only: 市教育局's officer is not theirs to show.
+            let county = try await meetingsRequest(app, world.callers[.countyAdmin]!, .POST, path)
+            #expect(county.status == .conflict && !county.text.contains(full))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == .reveal).count() == 0)
             let shown = try await meetingsRequest(app, world.callers[.cityOffice]!, .POST, path)
             #expect(shown.status == .ok && shown.text.contains(full))

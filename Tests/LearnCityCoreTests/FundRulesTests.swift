@@ -86,9 +86,12 @@ struct FundRulesTests {
         #expect(!ProjectRules.milestoneLate(due: due, doneOn: nil, today: due))
         #expect(ProjectRules.milestoneLate(due: due, doneOn: LocalDate(year: 2014, month: 10, day: 12), today: due))
         #expect(!ProjectRules.milestoneLate(due: due, doneOn: LocalDate(year: 2014, month: 9, day: 1), today: LocalDate(year: 2015, month: 1, day: 1)))
-        #expect(ProjectRules.status(after: 10, current: .planned) == .active)
-        #expect(ProjectRules.status(after: 100, current: .active) == .done)
-        #expect(ProjectRules.status(after: 0, current: .planned) == .planned)
+        #expect(ProjectRules.status(after: 10, current: .planned, byOffice: false) == .active)
+        #expect(ProjectRules.status(after: 100, current: .active, byOffice: false) == .active)   // the office accepts it
+        #expect(ProjectRules.status(after: 100, current: .active, byOffice: true) == .done)
+        #expect(ProjectRules.status(after: 90, current: .done, byOffice: false) == .done)
+        #expect(ProjectRules.status(after: 90, current: .done, byOffice: true) == .active)
+        #expect(ProjectRules.status(after: 0, current: .planned, byOffice: false) == .planned)
     }
 
     @Test("Projects-and-funds data that breaks an invariant is refused before loading")

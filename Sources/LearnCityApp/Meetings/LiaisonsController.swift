@@ -53,6 +53,12 @@ enum LiaisonsController {
     /// Shows one officer's mobile in full, and writes that it was shown to the audit log.
     @Sendable static func reveal(_ request: Request) async throws -> Response {
         guard let officer = try await LiaisonOfficer.find(request.intID(), on: request.db) else { throw AppError(.notFound) }
+        // Personal data is revealed within the account's scope only: a county admin sees the
+        // numbers of its county's units, the office everyone's.
+        let scope = try await request.accountScope()
+        guard try await Organisation.query(on: request.db).visible(to: scope).filter(\.$id == officer.organisationID).count() > 0 else {
+            throw AppError(.conflict, detail: request.strings.liaisons.notYourUnit)
+        }
         let mobile = try officer.mobileCipher.map { try request.vault.open($0) }
         try await Audit.record(.reveal, entity: "liaison_officer", id: officer.id.map(String.init),
                                summary: "mobile of liaison \(officer.mobileMasked ?? "—")", by: Audit.Actor(request), on: request.db)

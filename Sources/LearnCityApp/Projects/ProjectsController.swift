@@ -80,7 +80,7 @@ enum ProjectsController {
                 (update.projectID, update.organisationID, update.text) = (projectID, user.organisationID ?? project.ownerID, String(text.prefix(4000)))
                 (update.percent, update.author) = (percent, actor.name)
                 try await update.create(on: db)
-                project.status = ProjectRules.status(after: percent, current: project.status)
+                project.status = ProjectRules.status(after: percent, current: project.status, byOffice: office)
                 try await project.update(on: db)
                 try await Audit.record(.update, entity: "project", id: String(projectID), summary: "progress \(percent)%", by: actor, on: db)
             }

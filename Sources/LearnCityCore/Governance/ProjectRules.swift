@@ -41,12 +41,14 @@ public enum ProjectRules {
         return today > due
     }
 
-    /// The status a project's progress implies: nothing reported is planned, 100% is done.
-    /// The office may still set it by hand; this is what an update moves it to.
-    public static func status(after percent: Int, current: ProjectStatus) -> ProjectStatus {
-        if percent >= 100 { return .done }
+    /// The status a progress update moves a project to: work reported makes a planned project
+    /// active; only the office's own 100% closes it (acceptance, 验收) — a unit reporting 100%
+    /// leaves it active for the office to accept — and the office reporting less reopens it.
+    public static func status(after percent: Int, current: ProjectStatus, byOffice: Bool) -> ProjectStatus {
+        if percent >= 100 && byOffice { return .done }
         if percent > 0 && current == .planned { return .active }
-        return current == .done ? .active : current
+        if current == .done && byOffice && percent < 100 { return .active }
+        return current
     }
 }
 

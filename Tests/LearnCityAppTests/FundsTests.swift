@@ -70,6 +70,13 @@ struct FundsTests {
             let early = try await post(app, "/funds/disbursements", token: finance, [("allocation", "\(allocation.id!)"), ("paid_on", "2015-02-28"), ("pay_amount", "0.01")])
             #expect(early.status == .unprocessableEntity && early.text.contains("拨付日期不能早于下拨日期"))
             #expect(try await FundAllocation.query(on: app.db).filter(\.$sourceID == source.id!).count() == 1)
+            // A project receives no more than its own budget (宣汉's centre: 300,000; 180,000 given in the demo and 6,000.50 above).
+            _ = try await post(app, "/funds/sources", token: finance, [("year", "2014"), ("name", "测试追加资金"), ("kind", "county"), ("budget", "1,000,000")])
+            let extra = try #require(try await FundSource.query(on: app.db).filter(\.$name == "测试追加资金").first())
+            let tooMuch = try await post(app, "/funds/allocations", token: finance, [("source", "\(extra.id!)"), ("recipient", "project:\(c1.id!)"),
+                                                                                   ("allocated_on", "2014-12-01"), ("amount", "120,000.01"), ("purpose", "追加")])
+            #expect(tooMuch.status == .unprocessableEntity && tooMuch.text.contains("超出项目预算：该项目尚可下拨 113,999.50 元"))
+            #expect(try await FundAllocation.query(on: app.db).filter(\.$sourceID == extra.id!).count() == 0)
             // Balances on the page: the source's budget, allocated, disbursed and what is left.
             let page = try await get(app, "/funds", token: finance)
             #expect(page.status == .ok && page.text.contains("10,000.00") && page.text.contains("6,000.50") && page.text.contains("3,999.50"))

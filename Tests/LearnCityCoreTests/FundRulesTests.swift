@@ -39,6 +39,8 @@ struct FundRulesTests {
     func disbursementInvariant() {
         #expect(FundLedger.checkDisbursement(amount: 50, allocation: 200, disbursed: 150) == nil)
         #expect(FundLedger.checkDisbursement(amount: 51, allocation: 200, disbursed: 150) == .overAllocation(available: 50))
+        #expect(FundLedger.checkProject(amount: 120, budget: 300, received: 180) == nil)
+        #expect(FundLedger.checkProject(amount: 121, budget: 300, received: 180) == .overProjectBudget(available: 120))
         #expect(FundLedger.checkDisbursement(amount: 0, allocation: 200, disbursed: 0) == .notPositive)
     }
 

@@ -114,6 +114,11 @@ enum FundsLedger {
             guard let source = try await FundSource.find(allocation.sourceID, on: db) else { return .overBudget(available: 0) }
             let allocated = try await FundAllocation.query(on: db).filter(\.$sourceID == allocation.sourceID).all().reduce(0) { $0 + $1.amountFen }
             if let problem = FundLedger.checkAllocation(amount: allocation.amountFen, budget: source.budgetFen, allocated: allocated) { return problem }
+            if allocation.recipientKind == .project, let projectID = allocation.recipientID, let project = try await Project.find(projectID, on: db) {
+                let received = try await FundAllocation.query(on: db).filter(\.$recipientKind == .project).filter(\.$recipientID == projectID).all()
+                    .reduce(0) { $0 + $1.amountFen }
+                if let problem = FundLedger.checkProject(amount: allocation.amountFen, budget: project.budgetFen, received: received) { return problem }
+            }
             allocation.revision = 0
             allocation.createdBy = actor.name
             try await allocation.create(on: db)

@@ -8,6 +8,7 @@ struct FundStrings: Sendable {
     let amountEmpty, amountMalformed, amountNegative, amountTooPrecise, amountTooLarge, amountZero: String
     let overBudget: @Sendable (_ available: String) -> String
     let overAllocation: @Sendable (_ available: String) -> String
+    let overProjectBudget: @Sendable (_ available: String) -> String
     let report, reportTitle: @Sendable (_ period: String) -> String
     let reportIntro, reportNone, total, download, half, show, periodInvalid, demoNote: String
     let outsideYear, beforeAllocation: String
@@ -27,6 +28,7 @@ struct FundStrings: Sendable {
         amountTooPrecise: "金额最多两位小数（分）。", amountTooLarge: "金额过大。", amountZero: "金额须大于零。",
         overBudget: { "超出来源预算：该来源尚可下拨 \($0) 元。" },
         overAllocation: { "超出下拨金额：该笔下拨尚可拨付 \($0) 元。" },
+        overProjectBudget: { "超出项目预算：该项目尚可下拨 \($0) 元。" },
         report: { "\($0)经费下拨报告" }, reportTitle: { "\($0)继续教育培训经费下拨情况报告" },
         reportIntro: "市财政局每半年向领导小组报告已下拨的培训经费（按下拨日期计入半年度）。",
         reportNone: "该半年度没有下拨记录。", total: "合计", download: "下载 Excel", half: "半年度", show: "查看", periodInvalid: "半年度应写作 2014-H1 或 2014-H2。",
@@ -48,6 +50,7 @@ struct FundStrings: Sendable {
         amountTooPrecise: "At most two decimals (fen).", amountTooLarge: "The amount is too large.", amountZero: "The amount must be more than zero.",
         overBudget: { "Over the source's budget: it has \($0) yuan left to allocate." },
         overAllocation: { "Over the allocation: it has \($0) yuan left to pay." },
+        overProjectBudget: { "Over the project's budget: it can receive \($0) yuan more." },
         report: { "Funds report \($0)" }, reportTitle: { "Training funds allocated, \($0)" },
         reportIntro: "Every half year the Finance Bureau reports the training funds it has allocated to the leading group (by the allocation's date).",
         reportNone: "No allocations in this half-year.", total: "Total", download: "Download Excel", half: "Half-year", show: "Show",
@@ -72,6 +75,7 @@ struct FundStrings: Sendable {
         case .notPositive: amountZero
         case .overBudget(let available): overBudget(NumberText.yuan(fen: available))
         case .overAllocation(let available): overAllocation(NumberText.yuan(fen: available))
+        case .overProjectBudget(let available): overProjectBudget(NumberText.yuan(fen: available))
         }
     }
 }

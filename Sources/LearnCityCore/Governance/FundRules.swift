@@ -53,8 +53,9 @@ public enum YuanAmount {
 }
 
 
-/// The two invariants of the funds ledger, checked before anything is written:
-/// a source never allocates more than its budget, an allocation never pays out more than it is.
+/// The invariants of the funds ledger, checked before anything is written: a source never
+/// allocates more than its budget, an allocation never pays out more than it is, and a project
+/// never receives more than its own budget.
 public enum FundLedger {
     public enum Problem: Error, Sendable, Equatable {
         /// An amount of zero (a negative one never gets past the parser).
@@ -63,6 +64,14 @@ public enum FundLedger {
         case overBudget(available: Int)
         /// More than the allocation has left to pay; `available` is what it has left.
         case overAllocation(available: Int)
+        /// More than the project's budget still needs; `available` is what it still needs.
+        case overProjectBudget(available: Int)
+    }
+
+    /// Allocating `amount` to a project with `budget` that has already received `received`.
+    public static func checkProject(amount: Int, budget: Int, received: Int) -> Problem? {
+        let available = budget - received
+        return amount > available ? .overProjectBudget(available: max(0, available)) : nil
     }
 
     /// Allocating `amount` from a source with `budget` of which `allocated` is already given.

@@ -131,13 +131,11 @@ enum ReportFormsController {
             }
             let waiting = submissions.filter { $0.state == .submitted || $0.unlockRequest != nil && $0.state == .approved }
             let names = try await WorkPlanController.organisationNames(waiting.map(\.organisationID), request)
-            let organisations = Dictionary(try await Organisation.query(on: request.db).filter(\.$id ~~ waiting.map(\.organisationID)).all()
-                .compactMap { o in o.id.map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
             for submission in waiting {
-                guard let form = all.first(where: { $0.id == submission.formID }), let period = ReportPeriod(submission.period),
-                      let organisation = organisations[submission.organisationID] else { continue }
-                // What the office should look at first: figures far from what LearnCity recorded.
-                let recorded = try await RecordedFigures.byField(form.fields, organisation, period, on: request.db)
+                guard let form = all.first(where: { $0.id == submission.formID }), let period = ReportPeriod(submission.period) else { continue }
+                // What the office should look at first: figures far from what LearnCity recorded
+                // (as recorded when the report was submitted).
+                let recorded = submission.recorded
                 review.append(.init(id: try submission.requireID(), form: form.title, period: period.label(chinese: request.language == .zh),
                                     unit: names[submission.organisationID] ?? "—",
                                     flagged: ReportValues.flagged(fields: form.fields, values: submission.values, recorded: recorded).count,

@@ -62,10 +62,20 @@ final class ReportSubmission: Model, @unchecked Sendable {
     @OptionalField(key: "first_submitted_at") var firstSubmittedAt: Date?
     @OptionalField(key: "unlock_request") var unlockRequest: String?
     @OptionalField(key: "comment") var comment: String?
+    /// What LearnCity recorded for the unit and period (field key → figure, JSON), taken when the
+    /// report is started and again when it is submitted: pages compare against it without
+    /// counting the records on every view (a city-wide unit's quarter can be millions of rows).
+    @OptionalField(key: "recorded") var recordedJSON: String?
+    @OptionalField(key: "recorded_at") var recordedAt: Date?
     @Field(key: "updated_by") var updatedBy: String
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var recorded: [String: Double] {
+        get { recordedJSON.flatMap { try? JSONDecoder().decode([String: Double].self, from: Data($0.utf8)) } ?? [:] }
+        set { recordedJSON = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+    }
 
     var values: [String: String] {
         get { (try? JSONDecoder().decode([String: String].self, from: Data(valuesJSON.utf8))) ?? [:] }
@@ -110,7 +120,7 @@ struct CreateReports: AsyncMigration {
             .field("period", .string, .required).field("deadline", .string, .required)
             .field("state", .string, .required).field("values", .string, .required)
             .field("version", .int, .required).field("first_submitted_at", .datetime)
-            .field("unlock_request", .string).field("comment", .string)
+            .field("unlock_request", .string).field("comment", .string).field("recorded", .string).field("recorded_at", .datetime)
             .field("updated_by", .string, .required).field("updated_at", .datetime)
             .unique(on: "form_id", "organisation_id", "period")
             .create()
@@ -146,6 +156,13 @@ enum RecordedFigures {
             .where(SQLColumn("voided_at"), .is, SQLLiteral.null)
             .first(decoding: Row.self)
         return [.records: Double(row?.times ?? 0), .people: Double(row?.people ?? 0), .hours: row?.hours ?? 0]
+    }
+
+    /// The recorded figures of a report's unit and period, taken now.
+    static func take(for submission: ReportSubmission, form: ReportForm, on database: any Database) async throws -> [String: Double] {
+        guard let organisation = try await Organisation.find(submission.organisationID, on: database),
+              let period = ReportPeriod(submission.period) else { return [:] }
+        return try await byField(form.fields, organisation, period, on: database)
     }
 
     /// The recorded figure behind each prefillable field.

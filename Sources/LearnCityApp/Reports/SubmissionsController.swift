@@ -33,10 +33,9 @@ enum SubmissionsController {
         let actor = Audit.Actor(request)
         submission.updatedBy = actor.name
         // Figures LearnCity knows start the draft; the unit corrects them where it knows better.
-        if let organisation = try await Organisation.find(organisationID, on: request.db) {
-            let recorded = try await RecordedFigures.byField(form.fields, organisation, period, on: request.db)
-            submission.values = recorded.mapValues(ReportSheet.number)
-        }
+        let recorded = try await RecordedFigures.take(for: submission, form: form, on: request.db)
+        (submission.recorded, submission.recordedAt) = (recorded, Date())
+        submission.values = recorded.mapValues(ReportSheet.number)
         do {
             try await request.db.transaction { db in
                 try await submission.create(on: db)
@@ -92,8 +91,10 @@ enum SubmissionsController {
         guard errors.isEmpty else {
             return try await SubmissionPage.render(request, submission, entered: input, errors: errors, status: .unprocessableEntity)
         }
+        // What was submitted is compared with what was recorded when it was submitted.
+        let recorded = action == .submit ? try await RecordedFigures.take(for: submission, form: form, on: request.db) : nil
         do {
-            try await apply(action, next: next, to: submission, form: form, values: values, comment: comment, seen: seen, request: request)
+            try await apply(action, next: next, to: submission, form: form, values: values, comment: comment, seen: seen, recorded: recorded, request: request)
         } catch let conflict as VersionConflict {
             let current = try await Self.submission(request)
             return try await SubmissionPage.render(request, current, entered: input, errors: [:],
@@ -105,7 +106,7 @@ enum SubmissionsController {
     /// Changes the report in one transaction, first claiming the version the user saw: if
     /// someone changed it since, nothing is written and `VersionConflict` is thrown.
     static func apply(_ action: ReportState.Action, next: ReportState, to submission: ReportSubmission, form: ReportForm,
-                      values: [String: String], comment: String, seen: Int, request: Request) async throws {
+                      values: [String: String], comment: String, seen: Int, recorded: [String: Double]? = nil, request: Request) async throws {
         let actor = Audit.Actor(request)
         let id = try submission.requireID()
         try await request.db.transaction { db in
@@ -125,6 +126,7 @@ enum SubmissionsController {
             case .approve: (current.comment, current.unlockRequest) = (nil, nil)
             }
             if action == .submit && current.firstSubmittedAt == nil { current.firstSubmittedAt = Date() }
+            if let recorded { (current.recorded, current.recordedAt) = (recorded, Date()) }
             try await current.update(on: db)
             let event = ReportEvent()
             (event.submissionID, event.action, event.comment, event.by) = (id, action.rawValue, comment, actor.name)
@@ -170,10 +172,8 @@ enum SubmissionsController {
     /// The report as a sheet to fill in: code, field, value, recorded figure.
     @Sendable static func download(_ request: Request) async throws -> Response {
         let submission = try await submission(request)
-        guard let form = try await ReportForm.find(submission.formID, on: request.db),
-              let organisation = try await Organisation.find(submission.organisationID, on: request.db),
-              let period = ReportPeriod(submission.period) else { throw AppError(.notFound) }
-        let recorded = try await RecordedFigures.byField(form.fields, organisation, period, on: request.db)
+        guard let form = try await ReportForm.find(submission.formID, on: request.db), let period = ReportPeriod(submission.period) else { throw AppError(.notFound) }
+        let recorded = submission.recorded
         return try await TableExport.response(request, name: "report-\(submission.id ?? 0)-\(period)", header: ReportSheet.header,
                                               rows: ReportSheet.rows(fields: form.fields, values: submission.values, recorded: recorded),
                                               entity: "report_submission", format: .xlsx)

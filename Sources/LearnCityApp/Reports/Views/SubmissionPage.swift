@@ -14,7 +14,7 @@ enum SubmissionPage {
               let organisation = try await Organisation.find(submission.organisationID, on: request.db),
               let period = ReportPeriod(submission.period) else { throw AppError(.notFound) }
         let id = try submission.requireID()
-        let recorded = try await RecordedFigures.byField(form.fields, organisation, period, on: request.db)
+        let recorded = submission.recorded
         let tz = request.application.learnCity.config.timeZone
         let events = try await ReportEvent.query(on: request.db).filter(\.$submissionID == id).sort(\.$id).all()
         let isUnit = user.organisationID == submission.organisationID
@@ -22,7 +22,8 @@ enum SubmissionPage {
             id: id, formTitle: form.title, unit: organisation.name(request.language), period: period.label(chinese: request.language == .zh),
             deadline: submission.deadline, state: submission.state, version: submission.version, fields: form.fields,
             values: entered ?? submission.values, recorded: recorded,
-            flagged: ReportValues.flagged(fields: form.fields, values: submission.values, recorded: recorded), comment: submission.comment,
+            flagged: ReportValues.flagged(fields: form.fields, values: submission.values, recorded: recorded),
+            recordedAt: submission.recordedAt.map { DateText.minute($0, tz) }, comment: submission.comment,
             unlockRequest: submission.unlockRequest, isUnit: isUnit, office: user.roles.allows(.governCity),
             history: events.map { ($0.at.map { DateText.minute($0, tz) } ?? "", $0.by, $0.action, $0.comment) },
             attachments: try await Attachments.list(.reportSubmission, id, on: request.db),
@@ -40,6 +41,8 @@ enum SubmissionPage {
         var recorded: [String: Double]
         /// Fields whose stored value differs from the records by more than 10%.
         var flagged: Set<String>
+        /// When the recorded figures were taken (at start, and again at submission).
+        var recordedAt: String?
         var comment, unlockRequest: String?
         var isUnit, office: Bool
         /// (time, by, action, comment)
@@ -70,6 +73,7 @@ enum SubmissionPage {
                         .div(.class("table-wrap"), .table(.class("list"), .id("report-fields"),
                             .thead(.tr(.th(.text(s.fieldsLabel)), .th(.text(s.submitted)), .th(.class("number"), .text(s.recorded)))),
                             .tbody(.forEach(m.fields) { field($0, editable: editable) }))),
+                        .unwrap(m.recordedAt) { .p(.class("muted small"), .text(s.recordedAt + " " + $0)) },
                         .if(editable, .p(.class("toolbar"),
                             .button(.type(.submit), .name("action"), .value("save"), .class("button secondary"), .text(s.save)), .text(" "),
                             .button(.type(.submit), .name("action"), .value("submit"), .class("button"), .text(s.submit)))),

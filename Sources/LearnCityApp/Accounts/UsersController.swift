@@ -81,7 +81,7 @@ enum UsersController {
             .sort(\.$username).all()
         model.rows = users.filter(\.isStaff).map { user in
             .init(id: user.id, username: user.username, displayName: user.displayName,
-                  roles: user.roles.map { request.strings.roles.name($0) }.sorted().joined(separator: "、"),
+                  roles: user.roles.map { request.strings.roles.name($0) }.sorted().joined(separator: request.strings.listSeparator),
                   organisation: user.organisationID.flatMap { names[$0] } ?? "—")
         }
         model.organisations = organisations.compactMap { org in org.id.map { ($0, org.name(request.language)) } }

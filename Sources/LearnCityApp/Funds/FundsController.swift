@@ -140,20 +140,20 @@ enum FundsController {
         let unitNames = Dictionary(units.compactMap { o in o.id.map { ($0, o.name(request.language)) } }, uniquingKeysWith: { a, _ in a })
         let sourceNames = Dictionary(sources.compactMap { s in s.id.map { ($0, "\(s.year) \(s.name)") } }, uniquingKeysWith: { a, _ in a })
         let recipients = FundBalances.byRecipient(allocations: entries, disbursements: payments)
-        let names = Dictionary(allocations.map { ($0.recipientKey, FundsPage.recipientLabel($0, request.strings.funds)) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(allocations.map { ($0.recipientKey, FundsPage.recipientLabel($0, request.strings)) }, uniquingKeysWith: { a, _ in a })
         let projects = try await Project.query(on: request.db).sort(\.$year, .descending).sort(\.$id).all()
         let courses = try await Course.query(on: request.db).sort(\.$id, .descending).limit(200).all()
         let kinds = request.strings.funds.recipientKinds
-        var recipientOptions: [(String, String)] = projects.map { ("project:\($0.id ?? 0)", (kinds[.project] ?? "") + "：" + $0.title) }
-        recipientOptions += units.map { ("unit:\($0.id ?? 0)", (kinds[.unit] ?? "") + "：" + $0.name(request.language)) }
-        recipientOptions += courses.map { ("course:\($0.id ?? 0)", (kinds[.course] ?? "") + "：" + $0.title) }
+        var recipientOptions: [(String, String)] = projects.map { ("project:\($0.id ?? 0)", (kinds[.project] ?? "") + request.strings.colon + $0.title) }
+        recipientOptions += units.map { ("unit:\($0.id ?? 0)", (kinds[.unit] ?? "") + request.strings.colon + $0.name(request.language)) }
+        recipientOptions += courses.map { ("course:\($0.id ?? 0)", (kinds[.course] ?? "") + request.strings.colon + $0.title) }
         recipientOptions.append((FundRecipientKind.teacherTeam.rawValue, kinds[.teacherTeam] ?? ""))
         let model = FundsPage.Model(
             sources: sources.map { source in
                 (source.id ?? 0, source.year, source.name, source.kind, source.organisationID.flatMap { unitNames[$0] } ?? "—", balances[source.id ?? 0] ?? FundBalance(budget: source.budgetFen))
             },
             allocations: allocations.map { a in
-                (a.id ?? 0, sourceNames[a.sourceID] ?? "—", FundsPage.recipientLabel(a, request.strings.funds), a.allocatedOn, a.purpose, a.amountFen, paid[a.id ?? 0] ?? 0)
+                (a.id ?? 0, sourceNames[a.sourceID] ?? "—", FundsPage.recipientLabel(a, request.strings), a.allocatedOn, a.purpose, a.amountFen, paid[a.id ?? 0] ?? 0)
             },
             recipients: recipients.map { (names[$0.key] ?? $0.key, $0.value) }.sorted { $0.1.allocated > $1.1.allocated },
             units: units.map { (String($0.id ?? 0), String(repeating: "　", count: $0.depth) + $0.name(request.language)) },

@@ -17,8 +17,8 @@ enum FundsPage {
         var notice: String?
     }
 
-    static func recipientLabel(_ allocation: FundAllocation, _ s: FundStrings) -> String {
-        "\(s.recipientKinds[allocation.recipientKind] ?? "")：\(allocation.recipientName)"
+    static func recipientLabel(_ allocation: FundAllocation, _ strings: Strings) -> String {
+        strings.labelled(strings.funds.recipientKinds[allocation.recipientKind] ?? "", allocation.recipientName)
     }
 
     static func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) + "%" }

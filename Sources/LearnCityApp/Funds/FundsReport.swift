@@ -49,12 +49,12 @@ enum FundsReportController {
         let sources = try await FundSource.query(on: request.db).filter(\.$id ~~ Array(Set(allocations.map(\.sourceID)))).all()
         let sourceNames = Dictionary(sources.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a })
         let byID = Dictionary(allocations.compactMap { a in a.id.map { ($0, a) } }, uniquingKeysWith: { a, _ in a })
-        let recipientNames = Dictionary(allocations.map { ($0.recipientKey, FundsPage.recipientLabel($0, request.strings.funds)) }, uniquingKeysWith: { a, _ in a })
+        let recipientNames = Dictionary(allocations.map { ($0.recipientKey, FundsPage.recipientLabel($0, request.strings)) }, uniquingKeysWith: { a, _ in a })
         return Model(
             half: period.description, period: period,
             rows: report.allocations.map { entry in
                 let a = byID[entry.id]
-                return (entry.date.iso, sourceNames[entry.source] ?? "—", a.map { FundsPage.recipientLabel($0, request.strings.funds) } ?? "—", a?.purpose ?? "", entry.amount)
+                return (entry.date.iso, sourceNames[entry.source] ?? "—", a.map { FundsPage.recipientLabel($0, request.strings) } ?? "—", a?.purpose ?? "", entry.amount)
             },
             bySource: report.bySource.map { (sourceNames[$0.key] ?? "—", $0.total) },
             byRecipient: report.byRecipient.map { (recipientNames[$0.key] ?? $0.key, $0.total) },

@@ -18,7 +18,7 @@ struct PageContext: Sendable {
         strings = request.strings
         let user = request.auth.get(User.self)
         userName = user?.displayName
-        roleName = user.map { $0.roles.map { request.strings.roles.name($0) }.sorted().joined(separator: "、") }
+        roleName = user.map { $0.roles.map { request.strings.roles.name($0) }.sorted().joined(separator: request.strings.listSeparator) }
         csrfToken = CSRF.token(for: request)
         otherLanguageURL = SiteURL.switchingLanguage(request, to: request.language == .zh ? "en" : "zh")
         timeZone = request.application.learnCity.config.timeZone

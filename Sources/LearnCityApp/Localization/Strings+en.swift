@@ -2,7 +2,7 @@ import LearnCityCore
 
 extension Strings {
     static let en = Strings(
-        appName: "LearnCity",
+        appName: "LearnCity", colon: ": ", listSeparator: ", ",
         tagline: "Continuing education, managed and served",
         switchLanguage: "中文",
         home: "Home",

@@ -2,7 +2,7 @@ import LearnCityCore
 
 extension Strings {
     static let zh = Strings(
-        appName: "学习城市",
+        appName: "学习城市", colon: "：", listSeparator: "、",
         tagline: "继续教育管理与服务平台",
         switchLanguage: "English",
         home: "首页",

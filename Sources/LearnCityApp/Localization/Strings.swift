@@ -3,7 +3,15 @@ import LearnCityCore
 /// Every user-visible string, one table per language. The tables are built with the
 /// memberwise initialiser, so a string missing from one language is a compile error.
 struct Strings: Sendable {
+    /// `label: text` with the language's colon.
+    func labelled(_ label: String, _ text: String) -> String { label + colon + text }
+    /// Items joined the way the language lists them.
+    func list(_ items: [String]) -> String { items.joined(separator: listSeparator) }
+
     let appName: String
+    /// Punctuation of the language: “名称：值” / “name: value”; “甲、乙” / “a, b”.
+    let colon: String
+    let listSeparator: String
     let tagline: String
     let switchLanguage: String
     let home: String

@@ -58,7 +58,7 @@ enum LiaisonPages {
                                     .form(.method(.post), .action(SiteURL.removeLiaison(row.id).path), .class("inline"), csrfField(),
                                           .button(.type(.submit), .class("link"), .text(s.remove))))))
                     })))),
-                .if(!group.missing.isEmpty, .p(.class("alert"), .text(s.missing + "：" + group.missing.joined(separator: "、")))))
+                .if(!group.missing.isEmpty, .p(.class("alert"), .text(s.missing + context.strings.colon + group.missing.joined(separator: context.strings.listSeparator)))))
         }
 
         private func form() -> Node<HTML.BodyContext> {

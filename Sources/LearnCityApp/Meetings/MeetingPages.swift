@@ -105,7 +105,7 @@ enum MeetingPages {
             return .section(.class("card"),
                 .h2(.text(s.attendance)),
                 .p(.class("muted"), .text(s.summary(rows.count, rows.filter { $0.attendee != nil }.count, rows.filter { $0.signedIn != nil }.count))),
-                .if(!absent.isEmpty, .p(.class("alert"), .id("absent"), .text(s.absentUnits + "：" + absent.joined(separator: "、")))),
+                .if(!absent.isEmpty, .p(.class("alert"), .id("absent"), .text(s.absentUnits + context.strings.colon + absent.joined(separator: context.strings.listSeparator)))),
                 .div(.class("table-wrap"), .table(.class("list"), .id("attendance"),
                     .thead(.tr(.th(.text(s.unit)), .th(.text(s.attendee)), .th(.text(s.signedInAt)), .th(.text(context.strings.plan.state)))),
                     .tbody(.forEach(rows) { row in

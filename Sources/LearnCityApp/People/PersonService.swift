@@ -33,7 +33,7 @@ enum PersonService {
         if input.name.trimmingCharacters(in: .whitespaces).isEmpty { errors["name"] = registry.nameRequired }
         var id: ResidentID?
         do { id = try ResidentID(input.residentID) } catch {
-            errors["residentID"] = strings.accounts.invalidResidentID + "：" + ResidentIDProblemText.text(error, strings: strings)
+            errors["residentID"] = strings.accounts.invalidResidentID + strings.colon + ResidentIDProblemText.text(error, strings: strings)
         }
         var phone: MobileNumber?
         if !input.phone.trimmingCharacters(in: .whitespaces).isEmpty {

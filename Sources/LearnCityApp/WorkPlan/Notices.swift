@@ -186,11 +186,11 @@ enum NoticesPage {
                 AttachmentsView.section(item.attachments, owner: .notice, ownerID: item.id, canAttach: model.office, back: SiteURL.notices.path,
                                         strings: context.strings.attachments, csrf: csrfField()),
                 .if(model.office, .group(
-                    .p(.class(item.unsigned.isEmpty ? "notice" : "alert"), .text(item.unsigned.isEmpty ? s.allSigned : s.unsigned + "：" + item.unsigned.joined(separator: "、"))),
-                    .p(.class("muted small"), .text(item.unreplied.isEmpty ? s.allReplied : s.unreplied + "：" + item.unreplied.joined(separator: "、"))))),
+                    .p(.class(item.unsigned.isEmpty ? "notice" : "alert"), .text(item.unsigned.isEmpty ? s.allSigned : s.unsigned + context.strings.colon + item.unsigned.joined(separator: context.strings.listSeparator))),
+                    .p(.class("muted small"), .text(item.unreplied.isEmpty ? s.allReplied : s.unreplied + context.strings.colon + item.unreplied.joined(separator: context.strings.listSeparator))))),
                 .ul(.forEach(item.receipts) { id, unit, signed, reply in
                     .li(.text(unit + " · " + (signed.map { s.signedAt + " " + $0 } ?? s.notSigned)),
-                        .unwrap(reply) { .p(.class("small"), .text(s.reply + "：" + $0)) },
+                        .unwrap(reply) { .p(.class("small"), .text(s.reply + context.strings.colon + $0)) },
                         .if(!model.office && signed == nil, .form(.method(.post), .action(SiteURL.signNotice(id).path), .novalidate(), csrfField(),
                             FormFields.input(name: "reply", label: s.reply, value: "", error: nil),
                             .button(.type(.submit), .class("button"), .text(s.sign)))))

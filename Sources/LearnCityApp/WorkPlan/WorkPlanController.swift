@@ -133,7 +133,7 @@ enum WorkPlanPages {
                     .thead(.tr(.th(.text(s.section)), .th(.text(s.item)), .th(.text(s.lead)), .th(.text(s.due)), .th(.text(s.state)), .th(.text(s.lastUpdate)))),
                     .tbody(.forEach(rows) { row in
                         .tr(.td(.text(row.section)), .td(.a(.href(SiteURL.planItem(row.id).path), .text(String(row.title.prefix(60)) + (row.title.count > 60 ? "…" : "")))),
-                            .td(.text(row.lead.joined(separator: "、"))), .td(.text(row.due)), .td(WorkPlanPages.badge(row.state, s)),
+                            .td(.text(row.lead.joined(separator: context.strings.listSeparator))), .td(.text(row.due)), .td(WorkPlanPages.badge(row.state, s)),
                             .td(.text(row.lastUpdate ?? "—")))
                     }))))
         }
@@ -163,13 +163,13 @@ enum WorkPlanPages {
                     .dl(.class("facts"),
                         .dt(.text(s.deliverables)), .dd(.text(deliverables)),
                         .dt(.text(s.due)), .dd(.text(due + (doneOn.map { "（\(s.doneOn) \($0)）" } ?? ""))),
-                        .dt(.text(s.lead)), .dd(.text(lead.joined(separator: "、"))),
-                        .dt(.text(s.participants)), .dd(.text(participants.isEmpty ? "—" : participants.joined(separator: "、"))))),
+                        .dt(.text(s.lead)), .dd(.text(lead.joined(separator: context.strings.listSeparator))),
+                        .dt(.text(s.participants)), .dd(.text(participants.isEmpty ? "—" : participants.joined(separator: context.strings.listSeparator))))),
                 .section(.class("card"),
                     .h2(.text(s.progress)),
                     updates.isEmpty ? .p(.class("empty"), .text(s.noUpdates)) : .ul(.id("updates"), .forEach(updates) { unit, time, text, figures, author in
                         .li(.p(.strong(.text(unit)), .span(.class("muted small"), .text(" · \(time) · \(author)"))), .p(.text(text)),
-                            .if(!figures.isEmpty, .p(.class("small"), .text(s.figures + "：" + figures))))
+                            .if(!figures.isEmpty, .p(.class("small"), .text(s.figures + context.strings.colon + figures))))
                     }),
                     .if(canPost, .form(.method(.post), .action(SiteURL.planItem(id).path), .novalidate(), csrfField(),
                         .div(.class(error == nil ? "field" : "field invalid"), .label(.for("text"), .text(s.whatWasDone)),

@@ -26,7 +26,7 @@ enum IdentityController {
         var model = IdentityPage.Model(regions: try await regionOptions(request), residentID: form.residentID ?? "")
         let id: ResidentID
         do { id = try ResidentID(form.residentID ?? "") } catch {
-            model.errors["residentID"] = strings.accounts.invalidResidentID + "：" + ResidentIDProblemText.text(error, strings: strings)
+            model.errors["residentID"] = strings.accounts.invalidResidentID + strings.colon + ResidentIDProblemText.text(error, strings: strings)
             return try await render(request, model: model, status: .unprocessableEntity)
         }
         let hash = request.vault.hash(id.value, .residentID)

@@ -40,7 +40,7 @@ enum RegistrationController {
         if name.isEmpty { page.errors["name"] = strings.registry.nameRequired }
         var id: ResidentID?
         do { id = try ResidentID(form.residentID ?? "") } catch {
-            page.errors["residentID"] = strings.accounts.invalidResidentID + "：" + ResidentIDProblemText.text(error, strings: strings)
+            page.errors["residentID"] = strings.accounts.invalidResidentID + strings.colon + ResidentIDProblemText.text(error, strings: strings)
         }
         let phone = MobileNumber(form.phone ?? "")
         if phone == nil { page.errors["phone"] = strings.accounts.invalidPhone }

@@ -116,7 +116,7 @@ enum CoursePages {
                 let facts: [(String, String?)] = [
                     (s.category, card.category), (s.provider, card.provider), (s.region, card.region), (s.hours, card.hours),
                     (s.mode, card.mode), (s.dates, card.dates.isEmpty ? nil : card.dates), (s.schedule, c.schedule), (s.venue, c.venue),
-                    (s.teachers, c.teachers), (s.experts, model.experts.isEmpty ? nil : model.experts.joined(separator: "、")),
+                    (s.teachers, c.teachers), (s.experts, model.experts.isEmpty ? nil : model.experts.joined(separator: context.strings.listSeparator)),
                     (s.status, card.status), (s.seatsLeft, card.seatsLeft.map(String.init) ?? s.unlimited),
                 ]
                 return .section(.class("card"),
@@ -201,7 +201,7 @@ enum CoursePages {
                     .form(.method(.post), .action(model.action.path), .novalidate(), csrfField(),
                         FormFields.input(name: "title", label: context.strings.registry.name, value: f.title ?? "", error: e["title"]),
                         FormFields.input(name: "code", label: s.code, value: f.code ?? "", error: e["code"]),
-                        FormFields.input(name: "category", label: s.category, value: f.category ?? "", error: e["category"], hint: s.categories.joined(separator: "、")),
+                        FormFields.input(name: "category", label: s.category, value: f.category ?? "", error: e["category"], hint: s.categories.joined(separator: context.strings.listSeparator)),
                         FormFields.select(name: "kind", label: s.kind, options: kinds, selected: f.kind, error: e["kind"]),
                         FormFields.select(name: "mode", label: s.mode, options: Course.Mode.allCases.map { ($0.rawValue, s.modeNames[$0] ?? $0.rawValue) },
                                           selected: f.mode, error: e["mode"]),

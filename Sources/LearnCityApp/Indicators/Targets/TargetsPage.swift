@@ -101,7 +101,7 @@ enum TargetsPage {
                                       selected: f.denominator, error: nil),
                     .element(named: "fieldset", nodes: [.element(named: "legend", nodes: [.text(s.criteria)]),
                         .forEach(RecordKind.allCases) { kind in
-                            .div(.text(r.kindName(kind) + "："), .forEach(kind.statuses) { status in
+                            .div(.text(r.kindName(kind) + context.strings.colon), .forEach(kind.statuses) { status in
                                 .label(.class("check"), .input(.type(.checkbox), .name("criteria[]"), .value("\(kind.rawValue):\(status.rawValue)")),
                                        .text(" " + r.statusName(status) + " "))
                             })

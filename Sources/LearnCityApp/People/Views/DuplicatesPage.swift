@@ -34,7 +34,7 @@ enum DuplicatesPage {
 
         private func groupForm(_ index: Int, _ group: Group) -> Node<HTML.BodyContext> {
             let strings = context.strings.registry
-            let reasons = group.reasons.map { $0 == .phone ? strings.samePhone : strings.sameNameBirth }.sorted().joined(separator: "、")
+            let reasons = group.reasons.map { $0 == .phone ? strings.samePhone : strings.sameNameBirth }.sorted().joined(separator: context.strings.listSeparator)
             return .form(.method(.post), .action(SiteURL.mergePeople.path), .class("duplicate-group"),
                 csrfField(),
                 .h2(.text(strings.duplicateGroup(index + 1) + "（" + reasons + "）")),

@@ -166,7 +166,7 @@ enum PersonForm {
                     model.isNew
                         ? FormFields.input(name: "residentID", label: strings.residentID, value: form.residentID ?? "",
                                            error: model.errors["residentID"], autocomplete: "off")
-                        : .p(.text(strings.residentID + "：" + (form.residentID ?? ""))),
+                        : .p(.text(strings.residentID + context.strings.colon + (form.residentID ?? ""))),
                     FormFields.select(name: "gender", label: strings.gender,
                                       options: [("", "—"), ("male", strings.male), ("female", strings.female)],
                                       selected: form.gender, error: model.errors["gender"]),

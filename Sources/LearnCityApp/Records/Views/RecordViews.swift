@@ -71,7 +71,7 @@ enum RecordViews {
                 .ul(.class("counts"),
                     .li(.span(.class("count"), .text(String(personTimes))), .span(.text(strings.personTimes))),
                     .li(.span(.class("count"), .text(NumberText.hours(hours))), .span(.text(strings.totalHours)))),
-                .p(.class("muted"), .text(strings.byYear + "：" + section.years.map { "\($0.0)：\($0.1) \(strings.personTimes)，\(NumberText.hours($0.2)) \(strings.hours)" }.joined(separator: "；"))),
+                .p(.class("muted"), .text(strings.byYear + context.strings.colon + section.years.map { "\($0.0)：\($0.1) \(strings.personTimes)，\(NumberText.hours($0.2)) \(strings.hours)" }.joined(separator: "；"))),
                 table(section.rows, strings, links: section.canManage)),
             .unwrap(section.form) { model in
                 .details(.summary(.text(strings.add)),

@@ -136,7 +136,7 @@ enum ReportsPage {
                     .h1(.text(title)),
                     .p(.class("muted"), .text("\(ReportPeriod.Kind(rawValue: kind).flatMap { s.periodKinds[$0] } ?? kind) · \(s.deadlineDays) \(deadlineDays)")),
                     .ul(.forEach(fields) { .li(.text($0.line)) }),
-                    .p(.class("small"), .text(s.units + "：" + units.joined(separator: "、")))),
+                    .p(.class("small"), .text(s.units + context.strings.colon + units.joined(separator: context.strings.listSeparator)))),
                 .section(.class("card"),
                     .h2(.text(s.completeness)),
                     periods.isEmpty ? .p(.class("empty"), .text("—")) : .div(.class("table-wrap"), .table(.class("list"), .id("completeness"),
@@ -144,7 +144,7 @@ enum ReportsPage {
                         .tbody(.forEach(periods) { row in
                             .tr(.td(.text(row.period.label(chinese: zh))), .td(.text(row.deadline.iso)),
                                 .td(ReportsPage.completeness(row.completeness, s)),
-                                .td(.class(row.missing.isEmpty ? "small" : "small alert-text"), .text(row.missing.isEmpty ? s.allIn : row.missing.joined(separator: "、"))),
+                                .td(.class(row.missing.isEmpty ? "small" : "small alert-text"), .text(row.missing.isEmpty ? s.allIn : row.missing.joined(separator: context.strings.listSeparator))),
                                 .td(.forEach(row.reports) { id, unit, state in
                                     .span(.a(.href(SiteURL.reportSubmission(id).path), .text(unit)), .text(" "), ReportsPage.badge(state, s), .text(" "))
                                 }))

@@ -65,9 +65,9 @@ enum SubmissionPage {
                     .h1(.text(m.formTitle + " "), ReportsPage.badge(m.state, s)),
                     .p(.class("muted"), .text("\(m.unit) · \(m.period) · \(s.deadline) \(m.deadline)")),
                     .unwrap(m.notice) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
-                    .if(m.state == .returned, .unwrap(m.comment) { .p(.class("alert"), .text(s.returnedWith + "：" + $0)) }),
+                    .if(m.state == .returned, .unwrap(m.comment) { .p(.class("alert"), .text(s.returnedWith + context.strings.colon + $0)) }),
                     .if(m.state == .approved, .p(.class("notice"), .text(s.locked))),
-                    .unwrap(m.unlockRequest) { .p(.class("alert"), .text(s.unlockRequested + "：" + $0)) },
+                    .unwrap(m.unlockRequest) { .p(.class("alert"), .text(s.unlockRequested + context.strings.colon + $0)) },
                     .form(.method(.post), .action(SiteURL.reportSubmission(m.id).path), .novalidate(), csrfField(),
                         .input(.type(.hidden), .name("version"), .value(String(m.version))),
                         .div(.class("table-wrap"), .table(.class("list"), .id("report-fields"),
@@ -91,7 +91,7 @@ enum SubmissionPage {
                                             back: SiteURL.reportSubmission(m.id).path, strings: context.strings.attachments, csrf: csrfField()),
                     .h3(.text(s.history)),
                     m.history.isEmpty ? .p(.class("empty small"), .text("—")) : .ul(.id("history"), .forEach(m.history) { time, by, action, comment in
-                        .li(.class("small"), .text("\(time) · \(by) · \(s.actionNames[action] ?? action)" + (comment.isEmpty ? "" : "：" + comment)))
+                        .li(.class("small"), .text("\(time) · \(by) · \(s.actionNames[action] ?? action)" + (comment.isEmpty ? "" : context.strings.colon + comment)))
                     })))
         }
 

@@ -76,6 +76,7 @@ struct GovernmentReportStrings: Sendable {
     let title, intro, none, draft, quarter, number, numberHint, numberTaken, state, dataAsOf, open, save, refresh, review, reopen, issue: String
     let print, download, onlyDraft, notByDrafter, notReviewed, drafted, reviewed, issued, bodyLabel, titleLabel, figures, reporting: String
     let indicator, value, target, plan, bodyTemplate, funds, projects, changed: String
+    let planSummary: @Sendable (_ total: Int, _ done: Int, _ late: Int) -> String
     let stateNames: [GovernmentReportState: String]
 
     static let zh = GovernmentReportStrings(
@@ -86,8 +87,9 @@ struct GovernmentReportStrings: Sendable {
         notReviewed: "须先审核再签发。", drafted: "拟稿", reviewed: "审核", issued: "签发", bodyLabel: "正文", titleLabel: "标题",
         figures: "主要指标", reporting: "成员单位报送情况", indicator: "指标", value: "完成", target: "目标", plan: "工作要点进展",
         bodyTemplate: "市人民政府：\n\n现将本季度全市继续教育工作情况报告如下。\n\n一、主要指标完成情况\n\n二、成员单位报送情况\n\n三、下一步工作\n\n特此报告。",
-        funds: "经费（元）：预算 / 已下拨 / 已拨付", projects: "项目：共 / 实施中 / 已完成",
+        funds: "经费（元）预算 / 已下拨 / 已拨付", projects: "项目 共 / 实施中 / 已完成",
         changed: "这份报告刚被他人修改过，页面已更新为最新内容，请核对后再操作。",
+        planSummary: { "共 \($0) 项，完成 \($1) 项，逾期 \($2) 项" },
         stateNames: [.draft: "草稿", .reviewed: "已审核", .issued: "已签发"])
     static let en = GovernmentReportStrings(
         title: "Quarterly report to the government", intro: "Built from approved unit reports and live indicators, frozen at its “data as of” time; drafted, reviewed (not by the drafter), then issued with a document number.",
@@ -99,5 +101,6 @@ struct GovernmentReportStrings: Sendable {
         bodyTemplate: "市人民政府：\n\n现将本季度全市继续教育工作情况报告如下。\n\n一、主要指标完成情况\n\n二、成员单位报送情况\n\n三、下一步工作\n\n特此报告。",
         funds: "Funds (yuan): budget / allocated / paid", projects: "Projects: total / active / done",
         changed: "Someone has just changed this report; the page now shows the latest. Check it and act again.",
+        planSummary: { "\($0) items, \($1) done, \($2) late" },
         stateNames: [.draft: "Draft", .reviewed: "Reviewed", .issued: "Issued"])
 }

@@ -56,7 +56,7 @@ enum GovernmentReportPages {
                        .a(.href(SiteURL.governmentReportSheet(id).path), .text(s.download))),
                     .ul(.class("small"), .forEach(trail) { step, who, when in .li(.text("\(step)：\(who ?? "—")" + (when.map { " · \($0)" } ?? ""))) }),
                     actions()),
-                .unwrap(snapshot) { GovernmentReportPages.figures($0, s) })
+                .unwrap(snapshot) { GovernmentReportPages.figures($0, context.strings) })
         }
 
         private func actions() -> Node<HTML.BodyContext> {
@@ -82,21 +82,22 @@ enum GovernmentReportPages {
         }
     }
 
-    static func figures(_ c: GovernmentReportContent, _ s: GovernmentReportStrings) -> Node<HTML.BodyContext> {
-        .section(.class("card"),
+    static func figures(_ c: GovernmentReportContent, _ strings: Strings) -> Node<HTML.BodyContext> {
+        let s = strings.government, r = strings.reports
+        return .section(.class("card"),
             .h2(.text(s.figures)),
             .div(.class("table-wrap"), .table(.class("list"), .id("report-indicators"),
                 .thead(.tr(.th(.text(s.indicator)), .th(.class("number"), .text(s.value)), .th(.class("number"), .text(s.target)))),
                 .tbody(.forEach(c.indicators) { .tr(.td(.text("\($0.code) \($0.name)")), .td(.class("number"), .text($0.valueText)), .td(.class("number"), .text($0.targetText))) }))),
             .h2(.text(s.reporting)),
             .ul(.forEach(c.forms) { form in
-                .li(.text("\(form.title)：应报 \(form.expected)，已报 \(form.submitted)，按时 \(form.onTime)，已审核 \(form.approved)"
-                          + (form.missing.isEmpty ? "" : "；未报：" + form.missing.joined(separator: "、"))),
+                .li(.text(strings.labelled(form.title, "\(r.expected) \(form.expected) · \(r.submitted) \(form.submitted) · \(r.onTime) \(form.onTime) · \(r.stateNames[.approved] ?? "") \(form.approved)")
+                          + (form.missing.isEmpty ? "" : " · " + strings.labelled(r.missing, strings.list(form.missing)))),
                     .ul(.forEach(form.totals) { .li(.class("small"), .text("\($0.label) \(ReportSheet.number($0.value))")) }))
             }),
             .h2(.text(s.plan)),
-            .p(.text("共 \(c.plan.total) 项，完成 \(c.plan.done) 项，逾期 \(c.plan.late) 项")),
-            .unwrap(c.funds) { f in .p(.text("\(s.funds)：\(NumberText.yuan(fen: f.budget)) / \(NumberText.yuan(fen: f.allocated)) / \(NumberText.yuan(fen: f.disbursed))")) },
-            .unwrap(c.projects) { p in .p(.text("\(s.projects)：\(p.total) · \(p.active) · \(p.done)")) })
+            .p(.text(s.planSummary(c.plan.total, c.plan.done, c.plan.late))),
+            .unwrap(c.funds) { f in .p(.text(strings.labelled(s.funds, "\(NumberText.yuan(fen: f.budget)) / \(NumberText.yuan(fen: f.allocated)) / \(NumberText.yuan(fen: f.disbursed))"))) },
+            .unwrap(c.projects) { p in .p(.text(strings.labelled(s.projects, "\(p.total) / \(p.active) / \(p.done)"))) })
     }
 }

@@ -59,8 +59,11 @@ enum GovernmentSnapshot {
         var indicators: [GovernmentReportContent.Indicator] = []
         if let code = city?.code {
             // Up to the quarter's end: a Q1 report drafted on 10 April does not count April. The
-            // tallies hold whole years, so a quarter already over is counted from the records.
-            let cut = period.end < today ? period.end : nil
+            // tallies hold whole years, so a quarter already over is counted from the records
+            // (one scan per indicator, like 同比); the fourth quarter ends with the year, and
+            // the quarter under way has nothing after it: for those the tallies are exact.
+            let endsYear = period.end.month == 12 && period.end.day == 31
+            let cut = period.end < today && !endsYear ? period.end : nil
             for item in try await IndicatorQueries.progress(year: period.year, region: code, on: db) {
                 let numerator = try await cut.asyncMap {
                     try await IndicatorScan.numerator(item.definition, year: period.year, through: $0, regionPrefix: code.subtreePrefix, on: db)

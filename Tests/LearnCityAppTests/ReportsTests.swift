@@ -167,6 +167,10 @@ struct ReportsTests {
             #expect(try await unit.send(.POST, path, form: [("_csrf", unitCSRF), ("version", "1"), ("action", "submit"), ("f1", "0")]).status == .seeOther)
             let page = try await office.send(.GET, formPath)
             #expect(page.text.contains("应报 2 · 已报 1 · 按时 0") && page.text.contains("市财政局"))
+            // The consolidated table: one row per unit and period, with the values.
+            let sheet = try Sheet.read(Data(buffer: try await office.send(.GET, formPath + "?format=xlsx").body))
+            #expect(sheet.rows.count == 3 && sheet.rows[0].cells.last?.text == "人数")
+            #expect(sheet.rows.contains { $0.cells[1].text == "市教育局" && $0.cells[2].text == "已提交" && $0.cells[5].text == "逾期" && $0.cells[6].text == "0" })
             #expect(!(try await unit.send(.GET, "/workspace").text.contains("年报 · 2014年")))
         }
     }

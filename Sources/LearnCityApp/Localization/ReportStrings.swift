@@ -7,7 +7,7 @@ struct ReportStrings: Sendable {
     let period, deadline, state, unit, start, open, notStarted, late, onTime, expected, submitted, missing, completeness, allIn: String
     let recorded, differs, differsHint, save, submit, approve, returnIt, comment, commentRequired, requestUnlock, unlockReason, grantUnlock: String
     let unlockRequested, history, conflict, saved, download, upload, uploadHint, uploadNotSheet, locked, notAssigned, officeOnly: String
-    let toReview, flagged, reminders, overdueReport, dueSoon, government, returnedWith, recordedAt: String
+    let toReview, flagged, reminders, overdueReport, dueSoon, government, returnedWith, recordedAt, consolidated, firstSubmitted: String
     let periodKinds: [ReportPeriod.Kind: String]
     let stateNames: [ReportState: String]
     let actionNames: [String: String]
@@ -31,6 +31,7 @@ struct ReportStrings: Sendable {
         notAssigned: "本单位不需报送此报表。", officeOnly: "只有领导小组办公室可以审核。",
         toReview: "待审核", flagged: "差异", reminders: "报送提醒", overdueReport: "逾期未报", dueSoon: "即将到期",
         government: "向市政府报告", returnedWith: "退回意见", recordedAt: "系统记录取数于（开始填报时与提交时）：",
+        consolidated: "汇总表（各单位各期填报值）：", firstSubmitted: "首次提交",
         periodKinds: [.quarter: "季度", .halfYear: "半年", .year: "年度"],
         stateNames: [.draft: "草稿", .submitted: "已提交", .returned: "已退回", .approved: "已通过"],
         actionNames: ["save": "保存", "submit": "提交", "approve": "审核通过", "return": "退回", "request_unlock": "申请解锁", "unlock": "同意解锁", "upload": "上传 Excel"])
@@ -54,6 +55,7 @@ struct ReportStrings: Sendable {
         notAssigned: "Your unit does not report on this form.", officeOnly: "Only the leading-group office reviews reports.",
         toReview: "To review", flagged: "Differences", reminders: "Reminders", overdueReport: "Overdue", dueSoon: "Due soon",
         government: "Report to the government", returnedWith: "Returned with", recordedAt: "Recorded figures taken (when started and when submitted):",
+        consolidated: "Consolidated table (every unit, every period):", firstSubmitted: "First submitted",
         periodKinds: [.quarter: "Quarter", .halfYear: "Half-year", .year: "Year"],
         stateNames: [.draft: "Draft", .submitted: "Submitted", .returned: "Returned", .approved: "Approved"],
         actionNames: ["save": "saved", "submit": "submitted", "approve": "approved", "return": "returned", "request_unlock": "unlock requested", "unlock": "unlocked", "upload": "Excel uploaded"])

@@ -97,13 +97,37 @@ enum ReportFormsController {
                                                   deadline: deadline, today: today)
             return .init(period: period, deadline: deadline, completeness: completeness,
                          missing: completeness.missing.compactMap { names[$0] },
-                         reports: inPeriod.sorted { $0.organisationID < $1.organisationID }.map { (try? $0.requireID()) ?? 0 }.map { id in
-                             let s = inPeriod.first { $0.id == id }!
-                             return (id, names[s.organisationID] ?? "—", s.state)
-                         })
+                         reports: inPeriod.sorted { $0.organisationID < $1.organisationID }.map { ($0.id ?? 0, names[$0.organisationID] ?? "—", $0.state) })
         }
-        return ReportsPage.FormView(title: form.title, kind: form.periodKind, deadlineDays: form.deadlineDays, fields: form.fields,
+        if request.query[String.self, at: "format"] != nil {
+            return try await consolidated(form, units: units, submissions: submissions, names: names, request)
+        }
+        return ReportsPage.FormView(formID: formID, title: form.title, kind: form.periodKind, deadlineDays: form.deadlineDays, fields: form.fields,
                                     units: units.compactMap { names[$0] }, periods: periods, context: PageContext(request)).response()
+    }
+
+    /// Every unit's report for every period in one sheet (汇总表): state, first submission,
+    /// deadline, on time, and the values of every field — what the office forwards or analyses.
+    static func consolidated(_ form: ReportForm, units: [Int], submissions: [ReportSubmission], names: [Int: String],
+                             _ request: Request) async throws -> Response {
+        let s = request.strings.reports, zh = request.language == .zh
+        let tz = request.application.learnCity.config.timeZone, today = today(request)
+        var rows: [[String]] = []
+        for period in form.periods(through: today).reversed() {
+            let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
+            for unit in units {
+                let report = submissions.first { $0.organisationID == unit && $0.period == period.description }
+                let first = report?.firstSubmittedAt.map { LocalDate($0, in: tz) }
+                let onTime = first.map { $0 <= deadline ? s.onTime : s.late } ?? (today > deadline ? s.late : "")
+                let values = report?.values ?? [:]
+                rows.append([period.label(chinese: zh), names[unit] ?? "—", report.map { s.stateNames[$0.state] ?? "" } ?? s.notStarted,
+                             report?.firstSubmittedAt.map { DateText.minute($0, tz) } ?? "", deadline.iso, onTime]
+                            + form.fields.map { values[$0.key] ?? "" })
+            }
+        }
+        return try await TableExport.response(request, name: "report-form-\(form.id ?? 0)",
+                                              header: [s.period, s.unit, s.state, s.firstSubmitted, s.deadline, s.onTime] + form.fields.map(\.label),
+                                              rows: rows, entity: "report_form")
     }
 
     private static func render(_ request: Request, form: Form, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {

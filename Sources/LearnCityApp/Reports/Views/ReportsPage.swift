@@ -121,6 +121,7 @@ enum ReportsPage {
     }
 
     struct FormView: PageView {
+        var formID: Int
         var title, kind: String
         var deadlineDays: Int
         var fields: [ReportField]
@@ -136,7 +137,10 @@ enum ReportsPage {
                     .h1(.text(title)),
                     .p(.class("muted"), .text("\(ReportPeriod.Kind(rawValue: kind).flatMap { s.periodKinds[$0] } ?? kind) · \(s.deadlineDays) \(deadlineDays)")),
                     .ul(.forEach(fields) { .li(.text($0.line)) }),
-                    .p(.class("small"), .text(s.units + context.strings.colon + units.joined(separator: context.strings.listSeparator)))),
+                    .p(.class("small"), .text(s.units + context.strings.colon + units.joined(separator: context.strings.listSeparator))),
+                    .p(.class("toolbar"), .text(s.consolidated + " "),
+                       .a(.href(SiteURL.reportForm(formID).path + "?format=xlsx"), .text("Excel")), .text(" · "),
+                       .a(.href(SiteURL.reportForm(formID).path + "?format=csv"), .text("CSV")))),
                 .section(.class("card"),
                     .h2(.text(s.completeness)),
                     periods.isEmpty ? .p(.class("empty"), .text("—")) : .div(.class("table-wrap"), .table(.class("list"), .id("completeness"),

@@ -29,7 +29,7 @@ def test_a_unit_reports_and_the_office_reviews(server, browser):
     unit = browser.new_page(locale="zh-CN")
     sign_in_as(unit, server, "edu.reporter", "edu-password-1", "edu-password-2")
     unit.goto(server.base + "/workspace")
-    assert "报送提醒" in unit.content() and "逾期未报" in unit.content()   # 2014's deadlines have passed
+    assert "待办提醒" in unit.content() and "逾期未报" in unit.content()   # 2014's deadlines have passed
     shot(unit, "workspace-reminders")
     unit.goto(server.base + "/reports")
     row = unit.locator("#owed tr", has_text="2014年第三季度").first

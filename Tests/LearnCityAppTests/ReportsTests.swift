@@ -161,10 +161,17 @@ struct ReportsTests {
             var (unit, unitCSRF) = try await Self.signedIn(app, "t-member_unit")
             // 2014's deadlines have passed: the unit is reminded at sign-in, overdue first.
             let workspace = try await unit.send(.GET, "/workspace")
-            #expect(workspace.text.contains("报送提醒") && workspace.text.contains("年报") && workspace.text.contains("逾期未报"))
+            #expect(workspace.text.contains("待办提醒") && workspace.text.contains("年报") && workspace.text.contains("逾期未报"))
+            // 市教育局 leads late 2014 plan items and has unsigned notices (the fixture's) too.
+            #expect(workspace.text.contains("项工作要点逾期未完成") && workspace.text.contains("份通知待签收"))
             let form = try #require(try await ReportForm.query(on: app.db).filter(\.$title == "年报").first())
             let path = try #require(try await unit.send(.POST, "/reports/forms/\(form.id!)/start", form: [("_csrf", unitCSRF), ("period", "2014")]).headers.first(name: .location))
             #expect(try await unit.send(.POST, path, form: [("_csrf", unitCSRF), ("version", "1"), ("action", "submit"), ("f1", "0")]).status == .seeOther)
+            // 宣汉县's leadership has an open rectification from the demo's published inspection.
+            var (county, _) = try await Self.signedIn(app, "t-county_admin")
+            #expect(try await county.send(.GET, "/workspace").text.contains("1 项整改要求待答复"))
+            // The office is reminded of what waits for it.
+            #expect(try await office.send(.GET, "/workspace").text.contains("有 1 份报表待审核"))
             let page = try await office.send(.GET, formPath)
             #expect(page.text.contains("应报 2 · 已报 1 · 按时 0") && page.text.contains("市财政局"))
             // The consolidated table: one row per unit and period, with the values.

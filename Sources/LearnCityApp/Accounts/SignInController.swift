@@ -83,9 +83,8 @@ enum SignInController {
     @Sendable static func workspace(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         if user.isCitizen { return request.redirect(to: SiteURL.account.path) }
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
-        let reminders = try await ReportReminders.of(user, today: today, language: request.language, on: request.db)
-        return WorkspacePage.View(model: .init(permissions: Set(Permission.allCases.filter { user.roles.allows($0) }), reminders: reminders),
+        let todo = try await WorkspaceTodo.of(user, request)
+        return WorkspacePage.View(model: .init(permissions: Set(Permission.allCases.filter { user.roles.allows($0) }), todo: todo),
                                   context: PageContext(request)).response()
     }
 

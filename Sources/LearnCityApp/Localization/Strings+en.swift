@@ -76,6 +76,7 @@ extension Strings {
         reports: .en,
         government: .en,
         attachments: .en,
+        todo: .en,
         funds: .en, projects: .en, supervision: .en, assessment: .en, meetings: .en, liaisons: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",

@@ -73,6 +73,7 @@ extension Strings {
         reports: .zh,
         government: .zh,
         attachments: .zh,
+        todo: .zh,
         funds: .zh, projects: .zh, supervision: .zh, assessment: .zh, meetings: .zh, liaisons: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",

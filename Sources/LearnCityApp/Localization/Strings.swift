@@ -81,6 +81,7 @@ struct Strings: Sendable {
     let reports: ReportStrings
     let government: GovernmentReportStrings
     let attachments: AttachmentStrings
+    let todo: TodoStrings
     let funds: FundStrings
     let projects: ProjectStrings
     let supervision: SupervisionStrings

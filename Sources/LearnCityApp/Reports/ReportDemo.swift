@@ -44,13 +44,3 @@ enum ReportFormLoader {
         }
     }
 }
-
-/// What a unit's accounts are reminded of when they sign in: reports overdue and due within a week.
-enum ReportReminders {
-    static func of(_ user: User, today: LocalDate, language: UILanguage, on db: any Database) async throws -> [(String, String, Bool)] {
-        guard user.roles.allows(.reportFigures), let organisationID = user.organisationID else { return [] }
-        return try await ReportFormsController.owed(by: organisationID, today: today, on: db)
-            .filter { ($0.state == nil || $0.state == .draft || $0.state == .returned) && ($0.overdue || $0.deadline <= today.adding(days: 7)) && today >= $0.period.end.adding(days: -7) }
-            .map { ($0.title + " · " + $0.period.label(chinese: language == .zh), $0.deadline.iso, $0.overdue) }
-    }
-}

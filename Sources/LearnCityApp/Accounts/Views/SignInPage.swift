@@ -40,8 +40,8 @@ enum SignInPage {
 enum WorkspacePage {
     struct Model: Sendable {
         var permissions: Set<Permission>
-        /// Reports the account's unit owes soon or late: (report, due, overdue).
-        var reminders: [(String, String, Bool)] = []
+        /// What the account's unit owes or the office has to act on, with where to do it.
+        var todo: [WorkspaceTodo.Item] = []
     }
 
     struct View: PageView {
@@ -69,11 +69,10 @@ enum WorkspacePage {
             return .section(.class("card"),
                 .h1(.text(strings.welcome(context.userName ?? ""))),
                 .p(.class("muted"), .text(strings.signedInAs(context.userName ?? "", context.roleName ?? ""))),
-                .if(!model.reminders.isEmpty, .div(.class("alert"), .id("reminders"), .attribute(named: "role", value: "status"),
-                    .strong(.text(strings.reports.reminders)),
-                    .ul(.forEach(model.reminders) { report, due, overdue in
-                        .li(.a(.href(SiteURL.reports.path), .text(report)), .text(" · \(strings.reports.deadline) \(due) · \(overdue ? strings.reports.overdueReport : strings.reports.dueSoon)"))
-                    }))),
+                .if(!model.todo.isEmpty, .div(.class(model.todo.contains(where: \.urgent) ? "alert" : "notice"), .id("reminders"),
+                    .attribute(named: "role", value: "status"),
+                    .strong(.text(strings.todo.title)),
+                    .ul(.forEach(model.todo) { item in .li(.a(.href(item.link), .text(item.text))) }))),
                 .ul(.class("tiles"), .forEach(links.filter { $0.0.map(model.permissions.contains) ?? true }) { _, url, label in
                     .li(.a(.href(url.path), .text(label)))
                 }),

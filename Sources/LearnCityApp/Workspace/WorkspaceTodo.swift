@@ -1,0 +1,51 @@
+import Fluent
+import Foundation
+import LearnCityCore
+import Vapor
+
+/// What the signed-in account is reminded of on its workspace: for a unit, reports overdue or
+/// due within a week, its late work-plan items, open rectifications and unsigned notices; for
+/// the office, reports waiting for review and unlock requests. Each line links to where it is
+/// done.
+enum WorkspaceTodo {
+    struct Item: Sendable {
+        var text: String
+        var link: String
+        var urgent: Bool
+    }
+
+    static func of(_ user: User, _ request: Request) async throws -> [Item] {
+        let strings = request.strings, s = strings.reports
+        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let db = request.db
+        var items: [Item] = []
+        if user.roles.allows(.reportFigures), let unit = user.organisationID {
+            for owed in try await ReportFormsController.owed(by: unit, today: today, on: db)
+            where (owed.state == nil || owed.state == .draft || owed.state == .returned)
+                && (owed.overdue || (owed.deadline <= today.adding(days: 7) && today >= owed.period.end.adding(days: -7))) {
+                let text = "\(owed.title) · \(owed.period.label(chinese: request.language == .zh)) · \(s.deadline) \(owed.deadline.iso) · "
+                    + (owed.overdue ? s.overdueReport : s.dueSoon)
+                items.append(.init(text: text, link: owed.submissionID.map { SiteURL.reportSubmission($0).path } ?? SiteURL.reports.path, urgent: owed.overdue))
+            }
+            for returned in try await ReportSubmission.query(on: db).filter(\.$organisationID == unit).filter(\.$state == .returned).all() {
+                items.append(.init(text: strings.labelled(s.stateNames[.returned] ?? "", returned.comment ?? ""), link: SiteURL.reportSubmission(returned.id ?? 0).path, urgent: true))
+            }
+            let owedItems = try await PlanItemUnit.query(on: db).filter(\.$organisationID == unit).all().map(\.itemID)
+            let late = try await PlanItem.query(on: db).filter(\.$id ~~ owedItems).filter(\.$doneOn == nil).all().filter { $0.state(today: today) == .late }
+            if !late.isEmpty { items.append(.init(text: strings.todo.latePlanItems(late.count), link: SiteURL.plan.path + "?mine=1", urgent: true)) }
+            let open = try await Rectification.query(on: db).filter(\.$organisationID == unit).filter(\.$state == .open).all()
+            let published = Set(try await Inspection.query(on: db).filter(\.$id ~~ open.map(\.inspectionID)).filter(\.$publishedAt != nil).all().compactMap(\.id))
+            let mine = open.filter { published.contains($0.inspectionID) }
+            if !mine.isEmpty { items.append(.init(text: strings.todo.openRectifications(mine.count), link: SiteURL.inspections.path, urgent: true)) }
+            let unsigned = try await NoticeReceipt.query(on: db).filter(\.$organisationID == unit).filter(\.$signedAt == nil).count()
+            if unsigned > 0 { items.append(.init(text: strings.todo.unsignedNotices(unsigned), link: SiteURL.notices.path, urgent: false)) }
+        }
+        if user.roles.allows(.governCity) {
+            let waiting = try await ReportSubmission.query(on: db).filter(\.$state == .submitted).count()
+            if waiting > 0 { items.append(.init(text: strings.todo.toReview(waiting), link: SiteURL.reports.path, urgent: false)) }
+            let unlocks = try await ReportSubmission.query(on: db).filter(\.$state == .approved).filter(\.$unlockRequest != nil).count()
+            if unlocks > 0 { items.append(.init(text: strings.todo.unlockRequests(unlocks), link: SiteURL.reports.path, urgent: true)) }
+        }
+        return items
+    }
+}

@@ -22,6 +22,7 @@ extension Routes {
         r.add(.GET, .reportSheet(0), access: .permission(.reportFigures), scoped: .reportSubmission, handler: SubmissionsController.download)
         r.add(.POST, .reportSheet(0), access: .permission(.reportFigures), scoped: .reportSubmission, maxBody: 5 * 1024 * 1024,
               handler: SubmissionsController.upload)
+        r.add(.GET, .apiReportCompleteness, access: .permission(.governCity), api: ReportsAPI.doc, handler: ReportsAPI.completeness)
         r.add(.GET, .governmentReports, access: .permission(.governCity), handler: GovernmentReportsController.list)
         r.add(.POST, .governmentReports, access: .permission(.governCity), handler: GovernmentReportsController.create)
         r.add(.GET, .governmentReport(0), access: .permission(.governCity), scoped: .row(GovernmentReport.schema), handler: GovernmentReportsController.show)

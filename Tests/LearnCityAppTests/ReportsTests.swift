@@ -146,7 +146,7 @@ struct ReportsTests {
     @Test("The office designs a form (line errors next to the field), sees completeness with the missing units, and late units are reminded at sign-in")
     func formsAndCompleteness() async throws {
         try await withLearnCity { app in
-            _ = try await ScopeFixture.build(app)
+            let world = try await ScopeFixture.build(app)
             var (office, csrf) = try await Self.signedIn(app, "t-city_office")
             let edu = try #require(try await Organisation.query(on: app.db).filter(\.$code == "MU-EDU").first())
             let fin = try #require(try await Organisation.query(on: app.db).filter(\.$code == "MU-FIN").first())
@@ -170,6 +170,19 @@ struct ReportsTests {
             // 宣汉县's leadership has an open rectification from the demo's published inspection.
             var (county, _) = try await Self.signedIn(app, "t-county_admin")
             #expect(try await county.send(.GET, "/workspace").text.contains("1 项整改要求待答复"))
+            // The same completeness as JSON for the office's scripts.
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: world.callers[.cityOffice]!)
+            try await app.testing().test(.GET, "/api/v1/reports/completeness?form=\(form.id!)&period=2014", headers: headers) { res in
+                #expect(res.status == .ok)
+                let body = try res.content.decode(ReportsAPI.Completeness.self)
+                #expect(body.expected == 2 && body.submitted == 1 && body.onTime == 0 && body.deadline == "2015-01-31")
+                #expect(body.units.first { $0.code == "MU-EDU" }?.state == "submitted" && body.units.first { $0.code == "MU-FIN" }?.onTime == false)
+                #expect(body.units.first { $0.code == "MU-EDU" }?.firstSubmittedAt?.hasSuffix("+08:00") == true)
+            }
+            try await app.testing().test(.GET, "/api/v1/reports/completeness?form=\(form.id!)&period=2014-Q9", headers: headers) { #expect($0.status == .badRequest) }
+            headers.bearerAuthorization = .init(token: world.callers[.memberUnitReporter]!)
+            try await app.testing().test(.GET, "/api/v1/reports/completeness?form=\(form.id!)", headers: headers) { #expect($0.status == .notFound) }
             // The office is reminded of what waits for it.
             #expect(try await office.send(.GET, "/workspace").text.contains("有 1 份报表待审核"))
             let page = try await office.send(.GET, formPath)

@@ -27,7 +27,7 @@ enum SiteURL: Sendable, Equatable {
     case imports, importConfirm, importJob(UUID?), undoImport(Int)
     case healthz, metrics, asset(String), openAPI
     case apiIndicators, apiRegions, apiOrganisations, apiOrganisation(Int), apiPeople, apiPerson(Int), apiMe
-    case apiImport(ImportKind), apiImports, apiUndoImport(Int)
+    case apiImport(ImportKind), apiImports, apiUndoImport(Int), apiReportCompleteness
 
     /// The path for links.
     var path: String {
@@ -135,6 +135,7 @@ enum SiteURL: Sendable, Equatable {
         case .undoImport(let id): "/imports/\(id)/undo"
         case .apiImport(let kind): "/api/v1/imports/\(kind.rawValue)"
         case .apiImports: "/api/v1/imports"
+        case .apiReportCompleteness: "/api/v1/reports/completeness"
         case .apiUndoImport(let id): "/api/v1/imports/\(id)/undo"
         case .healthz: "/healthz"
         case .metrics: "/metrics"

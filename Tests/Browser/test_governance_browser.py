@@ -114,3 +114,18 @@ def test_governance_pages_answer_in_both_languages_and_fit_a_phone(server, brows
     shot(desktop, "zh-project")
     phone.close()
     desktop.close()
+
+
+def test_governance_detail_pages_in_both_languages_on_a_phone(server, browser):
+    phone = browser.new_page(locale="zh-CN", viewport={"width": 360, "height": 780}, device_scale_factor=2, is_mobile=True)
+    sign_in(phone, server)
+    for listing, prefix in [("/plan", "/plan/items/"), ("/meetings", "/meetings/"), ("/inspections", "/inspections/"), ("/projects", "/projects/")]:
+        phone.goto(server.base + listing)
+        href = phone.locator(f"main a[href^='{prefix}']").first.get_attribute("href")
+        for lang in ("zh", "en"):
+            response = phone.goto(server.base + href + "?lang=" + lang)
+            assert response.status == 200, (href, lang)
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 360, (href, lang)
+            shot(phone, "phone-" + lang + "-" + prefix.strip("/").replace("/", "-"))
+    phone.close()
+

@@ -102,7 +102,18 @@ enum ReportFormsController {
         if request.query[String.self, at: "format"] != nil {
             return try await consolidated(form, units: units, submissions: submissions, names: names, request)
         }
-        return ReportsPage.FormView(formID: formID, title: form.title, kind: form.periodKind, deadlineDays: form.deadlineDays, fields: form.fields,
+        // Units down, periods across (报送情况一览表): each cell the unit's report, on time or late.
+        let chronological = form.periods(through: today)
+        let matrix = units.map { unit -> ReportsPage.MatrixRow in
+            let cells = chronological.map { period -> ReportsPage.MatrixCell in
+                let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
+                let report = submissions.first { $0.organisationID == unit && $0.period == period.description }
+                let first = report?.firstSubmittedAt.map { LocalDate($0, in: tz) }
+                return .init(id: report?.id, state: report?.state, late: first.map { $0 > deadline } ?? (today > deadline))
+            }
+            return .init(unit: names[unit] ?? "—", cells: cells)
+        }
+        return ReportsPage.FormView(formID: formID, matrixPeriods: chronological.map { $0.label(chinese: request.language == .zh) }, matrix: matrix, title: form.title, kind: form.periodKind, deadlineDays: form.deadlineDays, fields: form.fields,
                                     units: units.compactMap { names[$0] }, periods: periods, context: PageContext(request)).response()
     }
 

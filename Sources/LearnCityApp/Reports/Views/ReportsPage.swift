@@ -120,8 +120,22 @@ enum ReportsPage {
         }
     }
 
+    struct MatrixCell: Sendable {
+        var id: Int?
+        var state: ReportState?
+        /// Submitted after the deadline, or not submitted and past it.
+        var late: Bool
+    }
+
+    struct MatrixRow: Sendable {
+        var unit: String
+        var cells: [MatrixCell]
+    }
+
     struct FormView: PageView {
         var formID: Int
+        var matrixPeriods: [String]
+        var matrix: [MatrixRow]
         var title, kind: String
         var deadlineDays: Int
         var fields: [ReportField]
@@ -152,7 +166,27 @@ enum ReportsPage {
                                 .td(.forEach(row.reports) { id, unit, state in
                                     .span(.a(.href(SiteURL.reportSubmission(id).path), .text(unit)), .text(" "), ReportsPage.badge(state, s), .text(" "))
                                 }))
-                        })))))
+                        })))),
+                overview())
+        }
+
+        /// Units down, periods across: each cell the unit's report, late ones marked.
+        private func overview() -> Node<HTML.BodyContext> {
+            let s = context.strings.reports
+            guard !matrix.isEmpty, !matrixPeriods.isEmpty else { return .empty }
+            return .section(.class("card"),
+                .h2(.text(s.overview)),
+                .div(.class("table-wrap"), .table(.class("list matrix"), .id("matrix"),
+                    .thead(.tr(.th(.text(s.unit)), .forEach(matrixPeriods) { .th(.text($0)) })),
+                    .tbody(.forEach(matrix) { row in
+                        .tr(.td(.text(row.unit)), .forEach(row.cells) { cell($0) })
+                    }))))
+        }
+
+        private func cell(_ cell: MatrixCell) -> Node<HTML.TableRowContext> {
+            let badge = ReportsPage.badge(cell.state, overdue: cell.late, context.strings.reports)
+            guard let id = cell.id else { return .td(badge) }
+            return .td(badge, .a(.href(SiteURL.reportSubmission(id).path), .class("small"), .attribute(named: "aria-label", value: context.strings.reports.open), .text(" ›")))
         }
     }
 }

@@ -66,6 +66,10 @@ def test_a_unit_reports_and_the_office_reviews(server, browser):
     office.click("button[value=approve]")
     assert "已审核通过并锁定" in office.content()
     shot(office, "report-approved")
+    office.goto(server.base + "/reports")
+    office.locator("#forms a", has_text="成员单位季度工作情况报表").click()
+    assert office.locator("#matrix tbody tr").count() == 19 and "已通过" in office.locator("#matrix").inner_text()
+    shot(office, "report-form-overview")
     unit.close()
     office.close()
 

@@ -186,7 +186,7 @@ struct ReportsTests {
             // The office is reminded of what waits for it.
             #expect(try await office.send(.GET, "/workspace").text.contains("有 1 份报表待审核"))
             let page = try await office.send(.GET, formPath)
-            #expect(page.text.contains("应报 2 · 已报 1 · 按时 0") && page.text.contains("市财政局"))
+            #expect(page.text.contains("应报 2 · 已报 1 · 按时 0") && page.text.contains("1 个单位未报") && page.text.contains("市财政局"))
             #expect(page.text.contains("id=\"matrix\"") && page.text.contains("已提交 · 逾期") && page.text.contains("未填报 · 逾期"))
             // The consolidated table: one row per unit and period, with the values.
             let sheet = try Sheet.read(Data(buffer: try await office.send(.GET, formPath + "?format=xlsx").body))

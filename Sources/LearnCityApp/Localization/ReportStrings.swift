@@ -8,6 +8,7 @@ struct ReportStrings: Sendable {
     let recorded, differs, differsHint, save, submit, approve, returnIt, comment, commentRequired, requestUnlock, unlockReason, grantUnlock: String
     let unlockRequested, history, conflict, saved, download, upload, uploadHint, uploadNotSheet, locked, notAssigned, officeOnly: String
     let overview: String
+    let missingUnits: @Sendable (Int) -> String
     let toReview, flagged, overdueReport, dueSoon, government, returnedWith, recordedAt, consolidated, firstSubmitted: String
     let periodKinds: [ReportPeriod.Kind: String]
     let stateNames: [ReportState: String]
@@ -30,7 +31,7 @@ struct ReportStrings: Sendable {
         download: "下载 Excel", upload: "上传填好的 Excel", uploadHint: "用下载的表填写“填报值”一列后上传；只读取能对应到字段的行。",
         uploadNotSheet: "无法读取此文件：请上传 Excel (.xlsx) 或 CSV 文件。", locked: "此报表已审核通过并锁定；如需修改请申请解锁。",
         notAssigned: "本单位不需报送此报表。", officeOnly: "只有领导小组办公室可以审核。",
-        overview: "报送情况一览（单位 × 期别）",
+        overview: "报送情况一览（单位 × 期别）", missingUnits: { "\($0) 个单位未报" },
         toReview: "待审核", flagged: "差异", overdueReport: "逾期未报", dueSoon: "即将到期",
         government: "向市政府报告", returnedWith: "退回意见", recordedAt: "系统记录取数于（开始填报时与提交时）：",
         consolidated: "汇总表（各单位各期填报值）：", firstSubmitted: "首次提交",
@@ -55,7 +56,7 @@ struct ReportStrings: Sendable {
         download: "Download Excel", upload: "Upload the filled-in Excel", uploadHint: "Fill in the Value column of the downloaded sheet and upload it; only rows that match a field are read.",
         uploadNotSheet: "This file cannot be read: upload an Excel (.xlsx) or CSV file.", locked: "This report is approved and locked; request an unlock to change it.",
         notAssigned: "Your unit does not report on this form.", officeOnly: "Only the leading-group office reviews reports.",
-        overview: "Overview (units × periods)",
+        overview: "Overview (units × periods)", missingUnits: { "\($0) unit(s) missing" },
         toReview: "To review", flagged: "Differences", overdueReport: "Overdue", dueSoon: "Due soon",
         government: "Report to the government", returnedWith: "Returned with", recordedAt: "Recorded figures taken (when started and when submitted):",
         consolidated: "Consolidated table (every unit, every period):", firstSubmitted: "First submitted",

@@ -162,7 +162,9 @@ enum ReportsPage {
                         .tbody(.forEach(periods) { row in
                             .tr(.td(.text(row.period.label(chinese: zh))), .td(.text(row.deadline.iso)),
                                 .td(ReportsPage.completeness(row.completeness, s)),
-                                .td(.class(row.missing.isEmpty ? "small" : "small alert-text"), .text(row.missing.isEmpty ? s.allIn : row.missing.joined(separator: context.strings.listSeparator))),
+                                .td(.class("small"), row.missing.isEmpty ? .text(s.allIn) : .element(named: "details", nodes: [
+                                    .element(named: "summary", nodes: [.class("alert-text"), .text(s.missingUnits(row.missing.count))]),
+                                    .text(row.missing.joined(separator: context.strings.listSeparator))])),
                                 .td(.forEach(row.reports) { id, unit, state in
                                     .span(.a(.href(SiteURL.reportSubmission(id).path), .text(unit)), .text(" "), ReportsPage.badge(state, s), .text(" "))
                                 }))

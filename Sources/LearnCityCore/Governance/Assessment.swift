@@ -51,11 +51,7 @@ public enum AssessmentScoring {
     public enum Entry: Equatable, Sendable { case empty, invalid, tenths(Int) }
 
     public static func parse(_ text: String, weight: Int) -> Entry {
-        let t = String(text.trimmingCharacters(in: .whitespaces).map { c -> Character in
-            guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return c }
-            if (0xFF10...0xFF19).contains(v) { return Character(UnicodeScalar(v - 0xFF10 + 48)!) }
-            return v == 0xFF0E ? "." : c
-        })
+        let t = CellText.normalise(text)
         if t.isEmpty { return .empty }
         guard let value = Double(t), value.isFinite, value >= 0, value <= Double(weight) else { return .invalid }
         return .tenths(Int((value * 10).rounded()))

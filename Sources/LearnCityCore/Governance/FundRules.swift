@@ -12,13 +12,14 @@ public enum YuanAmount {
 
     /// The amount in fen, or why it is not an amount.
     public static func fen(_ text: String) -> Result<Int, Problem> {
-        var t = String(text.unicodeScalars.compactMap { scalar -> Character? in
+        // Full-width digits, point, comma and hyphen as every typed cell (`CellText`); besides
+        // those, 。 for a point, 、 for a comma, − for a minus; spaces inside "12 500" only group.
+        var t = String(CellText.normalise(text).unicodeScalars.compactMap { scalar -> Character? in
             switch scalar.value {
-            case 0xFF10...0xFF19: return Character(UnicodeScalar(scalar.value - 0xFF10 + 48)!)
-            case 0xFF0E, 0x3002: return "."          // full-width point, ideographic full stop
-            case 0xFF0C, 0x3001: return ","          // full-width comma, 、
-            case 0xFF0D, 0x2212: return "-"          // full-width hyphen, minus sign
-            case 0x20, 0x3000, 0xA0, 0x09: return nil // spaces inside "12 500" are only grouping
+            case 0x3002: return "."
+            case 0x3001: return ","
+            case 0x2212: return "-"
+            case 0x20: return nil
             default: return Character(scalar)
             }
         })

@@ -16,7 +16,7 @@ public struct MinutesNumber: Hashable, Sendable, CustomStringConvertible {
     private static let closing: Set<Character> = ["〕", "]", "］", ")", "）", "】", "﹞", "〗"]
 
     public init?(_ text: String) {
-        let t = String(text.trimmingCharacters(in: .whitespaces).map(Self.halfWidth)).replacingOccurrences(of: " ", with: "")
+        let t = CellText.normalise(text).replacingOccurrences(of: " ", with: "")
         guard let open = t.firstIndex(where: Self.opening.contains),
               let close = t[open...].firstIndex(where: Self.closing.contains) else { return nil }
         let issuer = String(t[..<open])
@@ -33,17 +33,12 @@ public struct MinutesNumber: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(issuer)〔\(year)〕\(serial)号" }
 
     static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
-
-    static func halfWidth(_ c: Character) -> Character {
-        guard let v = c.unicodeScalars.first?.value, (0xFF10...0xFF19).contains(v) else { return c }
-        return Character(Unicode.Scalar(v - 0xFF10 + 0x30)!)
-    }
 }
 
 /// A meeting's start time, `09:30` (`9:30`, `9：30`, full-width digits accepted).
 public enum MeetingTime {
     public static func parse(_ text: String) -> String? {
-        let t = String(text.trimmingCharacters(in: .whitespaces).map(MinutesNumber.halfWidth)).replacingOccurrences(of: "：", with: ":")
+        let t = CellText.normalise(text)   // full-width digits and colon made ASCII
         let parts = t.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(MinutesNumber.isDigit) }),
               let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
@@ -55,12 +50,12 @@ public enum MeetingTime {
 /// extension after `转`. Kept as typed (tidied); it is a work number, not personal data.
 public enum OfficePhone {
     public static func normalise(_ text: String) -> String? {
-        let t = String(text.trimmingCharacters(in: .whitespaces).map(MinutesNumber.halfWidth))
+        let t = CellText.normalise(text)
         guard !t.isEmpty else { return nil }
         var digits = 0
         for c in t {
             if MinutesNumber.isDigit(c) { digits += 1; continue }
-            guard "-()（） 转".contains(c) else { return nil }
+            guard "-() 转".contains(c) else { return nil }
         }
         return (7...16).contains(digits) ? t : nil
     }

@@ -25,12 +25,8 @@ public enum FundRecipientKind: String, Codable, Sendable, CaseIterable {
 public enum ProjectRules {
     /// A progress percent as typed: 0–100, whole numbers, full-width digits and a trailing % accepted.
     public static func percent(_ text: String) -> Int? {
-        var t = String(text.unicodeScalars.compactMap { s -> Character? in
-            if (0xFF10...0xFF19).contains(s.value) { return Character(UnicodeScalar(s.value - 0xFF10 + 48)!) }
-            if s.value == 0x20 || s.value == 0x3000 { return nil }
-            return Character(s)
-        })
-        if t.hasSuffix("%") || t.hasSuffix("％") { t.removeLast() }
+        var t = CellText.normalise(text).replacingOccurrences(of: " ", with: "")
+        if t.hasSuffix("%") { t.removeLast() }
         guard !t.isEmpty, t.allSatisfy({ ("0"..."9").contains($0) }), t.count <= 3, let value = Int(t), (0...100).contains(value) else { return nil }
         return value
     }

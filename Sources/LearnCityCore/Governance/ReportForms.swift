@@ -84,7 +84,8 @@ public enum ReportValues {
     public static func check(_ input: [String: String], fields: [ReportField], requireAll: Bool) -> (values: [String: String], errors: [String: String]) {
         var values: [String: String] = [:], errors: [String: String] = [:]
         for field in fields {
-            let raw = normalised(input[field.key] ?? "")
+            // Numbers and choices as people type them (full-width digits, point and comma); text as written.
+            let raw = field.type == .text ? (input[field.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) : CellText.normalise(input[field.key] ?? "")
             if raw.isEmpty {
                 if requireAll { errors[field.key] = "必填 / required" }
                 continue
@@ -103,16 +104,6 @@ public enum ReportValues {
             }
         }
         return (values, errors)
-    }
-
-    static func normalised(_ text: String) -> String {
-        String(text.trimmingCharacters(in: .whitespacesAndNewlines).map { c -> Character in
-            guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return c }
-            if (0xFF10...0xFF19).contains(v) { return Character(UnicodeScalar(v - 0xFF10 + 48)!) }
-            if v == 0xFF0E { return "." }
-            if v == 0xFF0C { return "," }
-            return c
-        })
     }
 
     /// The keys of the fields whose reported value differs from what LearnCity recorded.

@@ -17,10 +17,7 @@ public struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// Parses `2014-Q2`, `2014-H1` or `2014` (full-width digits and lower case accepted).
     public init?(_ text: String) {
-        let t = String(text.trimmingCharacters(in: .whitespaces).uppercased().map { c -> Character in
-            if let v = c.unicodeScalars.first?.value, (0xFF10...0xFF19).contains(v) { return Character(UnicodeScalar(v - 0xFF10 + 48)!) }
-            return c
-        })
+        let t = CellText.normalise(text).uppercased()
         let parts = t.split(separator: "-")
         guard let year = parts.first.flatMap({ Int($0) }) else { return nil }
         if parts.count == 1 { self.init(kind: .year, year: year, index: 1); return }

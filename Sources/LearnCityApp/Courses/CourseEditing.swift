@@ -138,7 +138,7 @@ enum CourseEditing {
         let course = try await managedCourse(request)
         let form = try request.content.decode(ParticipantsForm.self)
         let actor = Audit.Actor(request)
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         let enrolments = try await Enrolment.query(on: request.db).filter(\.$courseID == course.requireID()).all()
         switch form.action {
         case "enrol":

@@ -137,7 +137,8 @@ enum FundsController {
                                              allocations: entries, disbursements: payments)
         let paid = FundBalances.disbursedByAllocation(payments)
         let units = try await Organisation.query(on: request.db).filter(\.$closedAt == nil).sort(\.$path).limit(500).all()
-        let unitNames = Dictionary(units.compactMap { o in o.id.map { ($0, o.name(request.language)) } }, uniquingKeysWith: { a, _ in a })
+        // Funding units by id, closed ones too: a source keeps naming who funded it.
+        let unitNames = try await WorkPlanController.organisationNames(sources.compactMap(\.organisationID), request)
         let sourceNames = Dictionary(sources.compactMap { s in s.id.map { ($0, "\(s.year) \(s.name)") } }, uniquingKeysWith: { a, _ in a })
         let recipients = FundBalances.byRecipient(allocations: entries, disbursements: payments)
         let names = Dictionary(allocations.map { ($0.recipientKey, FundsPage.recipientLabel($0, request.strings)) }, uniquingKeysWith: { a, _ in a })
@@ -158,7 +159,7 @@ enum FundsController {
             recipients: recipients.map { (names[$0.key] ?? $0.key, $0.value) }.sorted { $0.1.allocated > $1.1.allocated },
             units: units.map { (String($0.id ?? 0), String(repeating: "　", count: $0.depth) + $0.name(request.language)) },
             recipientOptions: recipientOptions,
-            today: LocalDate(Date(), in: request.application.learnCity.config.timeZone),
+            today: request.today,
             form: form, errors: errors, notice: notice)
         return FundsPage.View(model: model, context: PageContext(request)).response(status: status)
     }

@@ -20,7 +20,7 @@ enum FundsReportController {
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         let text = request.query[String.self, at: "half"] ?? ReportPeriod.containing(today, kind: .halfYear).description
         guard let period = FundsHalfYearReport.period(text) else {
             let model = Model(half: text, period: nil, rows: [], bySource: [], byRecipient: [], total: 0, error: request.strings.funds.periodInvalid)

@@ -44,4 +44,14 @@ enum FormFields {
             },
             .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text($0)) })
     }
+
+    /// A textarea with its message next to it, like `FormFields.input`.
+    static func textarea(name: String, id: String? = nil, label: String, value: String, error: String?, hint: String? = nil) -> Node<HTML.FormContext> {
+        let id = id ?? name
+        return .div(.class(error == nil ? "field" : "field invalid"),
+            .label(.for(id), .text(label)),
+            .textarea(.name(name), .id(id), .attribute(named: "aria-describedby", value: error == nil ? nil : "\(id)-error"), .text(value)),
+            .unwrap(hint) { .p(.class("muted small"), .text($0)) },
+            .unwrap(error) { .p(.class("field-error"), .id("\(id)-error"), .text($0)) })
+    }
 }

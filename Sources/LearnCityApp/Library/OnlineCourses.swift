@@ -46,7 +46,7 @@ enum OnlineCourses {
         else { throw AppError(.invalidParameter, field: "item") }
         let enrolmentID = try enrolment.requireID()
         let actor = Audit.Actor(request)
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         try await request.db.transaction { db in
             if try await ItemProgress.query(on: db).filter(\.$enrolmentID == enrolmentID).filter(\.$itemID == itemID).count() == 0 {
                 let progress = ItemProgress()

@@ -20,7 +20,7 @@ enum LiaisonsController {
     @Sendable static func save(_ request: Request) async throws -> Response {
         let form = (try? request.content.decode(Form.self)) ?? Form()
         let user = try request.requireUser()
-        let office = MeetingsController.isOffice(user), s = request.strings.liaisons
+        let office = user.roles.allows(.governCity), s = request.strings.liaisons
         func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         var errors: [String: String] = [:]
         let organisationID = Int(text(form.organisation)) ?? (office ? nil : user.organisationID)
@@ -69,7 +69,7 @@ enum LiaisonsController {
     @Sendable static func remove(_ request: Request) async throws -> Response {
         guard let officer = try await LiaisonOfficer.find(request.intID(), on: request.db) else { throw AppError(.notFound) }
         let user = try request.requireUser()
-        guard MeetingsController.isOffice(user) || officer.organisationID == user.organisationID else {
+        guard user.roles.allows(.governCity) || officer.organisationID == user.organisationID else {
             throw AppError(.conflict, detail: request.strings.liaisons.notYourUnit)
         }
         if officer.removedAt == nil {
@@ -86,7 +86,7 @@ enum LiaisonsController {
     private static func page(_ request: Request, form: Form, errors: [String: String], revealed: (Int, String)?,
                              status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let office = MeetingsController.isOffice(user)
+        let office = user.roles.allows(.governCity)
         let officers = try await LiaisonOfficer.query(on: request.db).filter(\.$removedAt == nil).sort(\.$id).all()
         let expected = try await MeetingsController.units(request)
         let others = try await Organisation.query(on: request.db)

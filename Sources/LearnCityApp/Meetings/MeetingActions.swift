@@ -9,14 +9,14 @@ extension MeetingsController {
     @Sendable static func act(_ request: Request) async throws -> Response {
         guard let meeting = try await JointMeeting.find(request.intID(), on: request.db) else { throw AppError(.notFound) }
         let user = try request.requireUser()
-        let office = isOffice(user), s = request.strings.meetings
+        let office = user.roles.allows(.governCity), s = request.strings.meetings
         let meetingID = try meeting.requireID()
         let own = try await MeetingAttendance.query(on: request.db).filter(\.$meetingID == meetingID)
             .filter(\.$organisationID == (user.organisationID ?? -1)).first()
         // A meeting a unit is not called to is, for that unit, not there (design.md §5).
         guard office || own != nil else { throw AppError(.notFound) }
         let form = (try? request.content.decode(ActionForm.self)) ?? ActionForm()
-        let today = localToday(request), day = meeting.day ?? today
+        let today = request.today, day = meeting.day ?? today
         switch form.action {
         case "confirm", "sign_in":
             // The office acts for the unit it names; a unit only for itself.

@@ -137,9 +137,7 @@ enum MeetingPages {
                 .if(model.canRecord, .form(.method(.post), .action(SiteURL.meeting(model.id).path), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("minutes")),
                     FormFields.input(name: "number", label: s.minutesNumber, value: f.number ?? model.minutesNumber ?? "", error: e["number"], hint: s.minutesNumberHint),
-                    .div(.class(e["minutes"] == nil ? "field" : "field invalid"), .label(.for("minutes"), .text(s.minutesText)),
-                         .textarea(.name("minutes"), .id("minutes"), .text(f.minutes ?? model.minutes ?? "")),
-                         .unwrap(e["minutes"]) { .p(.class("field-error"), .id("minutes-error"), .text($0)) }),
+                    FormFields.textarea(name: "minutes", label: s.minutesText, value: f.minutes ?? model.minutes ?? "", error: e["minutes"]),
                     .button(.type(.submit), .class("button secondary"), .text(s.saveMinutes)))),
                 .h2(.text(s.decisions)),
                 model.decisions.isEmpty ? .p(.class("empty"), .text(s.noDecisions)) : .ul(.id("decisions"), .forEach(model.decisions) { text, item, due, lead, state in
@@ -147,16 +145,10 @@ enum MeetingPages {
                 }),
                 .if(model.canRecord, .form(.method(.post), .action(SiteURL.meeting(model.id).path), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("decision")),
-                    .div(.class(e["decision"] == nil ? "field" : "field invalid"), .label(.for("decision"), .text(s.decision)),
-                         .textarea(.name("decision"), .id("decision"), .text(f.decision ?? "")),
-                         .unwrap(e["decision"]) { .p(.class("field-error"), .id("decision-error"), .text($0)) }),
+                    FormFields.textarea(name: "decision", label: s.decision, value: f.decision ?? "", error: e["decision"]),
                     FormFields.input(name: "deliverables", label: s.deliverables, value: f.deliverables ?? "", error: nil),
                     FormFields.select(name: "lead", label: s.lead, options: [("", "—")] + model.units, selected: f.lead, error: e["lead"]),
-                    .div(.class("field"), .p(.text(s.participants)),
-                        .forEach(model.units) { id, name in
-                            .label(.class("check"), .input(.type(.checkbox), .name("participants[]"), .value(id),
-                                   .attribute(named: "checked", value: (f.participants ?? []).contains(Int(id) ?? -1) ? "checked" : nil)), .text(" " + name + " "))
-                        }),
+                    FormFields.checkboxes(name: "participants", label: s.participants, options: model.units, selected: f.participants ?? [], error: nil),
                     FormFields.input(name: "due", label: s.due, type: .date, value: f.due ?? "", error: e["due"]),
                     .button(.type(.submit), .class("button"), .text(s.addDecision)))))
         }

@@ -19,10 +19,6 @@ enum MeetingsController {
         var participants: [Int]?
     }
 
-    static func isOffice(_ user: User) -> Bool { user.roles.allows(.governCity) }
-
-    static func localToday(_ request: Request) -> LocalDate { LocalDate(Date(), in: request.application.learnCity.config.timeZone) }
-
     /// The units that can be called to a meeting (and are listed in the liaison directory).
     static func units(_ request: Request) async throws -> [Organisation] {
         try await Organisation.query(on: request.db).filter(\.$kind ~~ JointMeetingRules.unitKinds)
@@ -81,7 +77,7 @@ enum MeetingsController {
     static func visibleMeeting(_ request: Request) async throws -> JointMeeting {
         let user = try request.requireUser()
         guard let meeting = try await JointMeeting.find(request.intID(), on: request.db) else { throw AppError(.notFound) }
-        if isOffice(user) { return meeting }
+        if user.roles.allows(.governCity) { return meeting }
         guard try await MeetingAttendance.query(on: request.db).filter(\.$meetingID == meeting.requireID())
             .filter(\.$organisationID == (user.organisationID ?? -1)).count() > 0 else { throw AppError(.notFound) }
         return meeting
@@ -93,7 +89,7 @@ enum MeetingsController {
 
     private static func listPage(_ request: Request, form: CallForm, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let office = isOffice(user)
+        let office = user.roles.allows(.governCity)
         var query = JointMeeting.query(on: request.db)
         if !office {
             let mine = try await MeetingAttendance.query(on: request.db).filter(\.$organisationID == (user.organisationID ?? -1)).all()
@@ -101,7 +97,7 @@ enum MeetingsController {
         }
         let meetings = try await query.sort(\.$date, .descending).sort(\.$id, .descending).all()
         let rows = try await MeetingAttendance.query(on: request.db).filter(\.$meetingID ~~ meetings.compactMap(\.id)).all()
-        let today = localToday(request), s = request.strings.meetings
+        let today = request.today, s = request.strings.meetings
         let model = MeetingPages.ListModel(
             office: office,
             meetings: meetings.map { meeting in
@@ -121,10 +117,10 @@ enum MeetingsController {
     static func detailPage(_ request: Request, meeting: JointMeeting, form: ActionForm, errors: [String: String],
                            status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let office = isOffice(user)
+        let office = user.roles.allows(.governCity)
         let meetingID = try meeting.requireID()
         let tz = request.application.learnCity.config.timeZone
-        let today = localToday(request), day = meeting.day ?? today
+        let today = request.today, day = meeting.day ?? today
         let rows = try await MeetingAttendance.query(on: request.db).filter(\.$meetingID == meetingID).all()
         let decisions = try await MeetingDecision.query(on: request.db).filter(\.$meetingID == meetingID).sort(\.$id).all()
         let items = try await PlanItem.query(on: request.db).filter(\.$id ~~ decisions.map(\.planItemID)).all()

@@ -118,9 +118,7 @@ enum ProjectDetail {
                 }),
                 .if(m.canReport, .form(.method(.post), .action(SiteURL.project(m.id).path), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("update")),
-                    .div(.class(m.errors["text"] == nil ? "field" : "field invalid"), .label(.for("text"), .text(s.whatWasDone)),
-                         .textarea(.name("text"), .id("text"), .text("")),
-                         .unwrap(m.errors["text"]) { .p(.class("field-error"), .id("text-error"), .text($0)) }),
+                    FormFields.textarea(name: "text", label: s.whatWasDone, value: "", error: m.errors["text"]),
                     FormFields.input(name: "percent", label: s.percent, type: .number, value: m.percent.map(String.init) ?? "", error: m.errors["percent"], hint: s.percentHint),
                     .button(.type(.submit), .class("button"), .text(s.post)))))
         }

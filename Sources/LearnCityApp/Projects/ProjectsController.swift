@@ -65,7 +65,7 @@ enum ProjectsController {
             try await ProjectDetail.page(request, project: project, errors: errors, status: .unprocessableEntity)
         }
         let projectID = try project.requireID(), actor = Audit.Actor(request)
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         switch field("action") {
         case "update":
             // An owner's account reports only if its role reports figures; a teacher at the unit does not.

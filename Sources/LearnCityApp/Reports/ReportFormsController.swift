@@ -16,8 +16,6 @@ enum ReportFormsController {
         var units: [Int]?
     }
 
-    static func today(_ request: Request) -> LocalDate { LocalDate(Date(), in: request.application.learnCity.config.timeZone) }
-
     @Sendable static func index(_ request: Request) async throws -> Response {
         try await render(request, form: Form(kind: "quarter", days: "10"), errors: [:])
     }
@@ -26,12 +24,15 @@ enum ReportFormsController {
     static func owed(by organisationID: Int, today: LocalDate, on db: any Database) async throws -> [ReportsPage.Owed] {
         let formIDs = try await ReportFormUnit.query(on: db).filter(\.$organisationID == organisationID).all().map(\.formID)
         let forms = try await ReportForm.query(on: db).filter(\.$id ~~ formIDs).sort(\.$id).all()
-        let submissions = try await ReportSubmission.query(on: db).filter(\.$organisationID == organisationID).all()
+        // Only what the list needs of the unit's reports (not their values), looked up by form and period.
+        let submissions = Dictionary(try await ReportSubmission.query(on: db).filter(\.$organisationID == organisationID)
+            .field(\.$id).field(\.$formID).field(\.$period).field(\.$state).field(\.$firstSubmittedAt).all()
+            .map { ("\($0.formID)|\($0.period)", $0) }, uniquingKeysWith: { a, _ in a })
         var owed: [ReportsPage.Owed] = []
         for form in forms {
             for period in form.periods(through: today) {
                 let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
-                let submission = submissions.first { $0.formID == form.id && $0.period == period.description }
+                let submission = submissions["\(form.id ?? 0)|\(period)"]
                 let overdue = today > deadline && submission?.firstSubmittedAt == nil
                 owed.append(.init(formID: form.id ?? 0, title: form.title, period: period, deadline: deadline,
                                   submissionID: submission?.id, state: submission?.state, overdue: overdue))
@@ -89,7 +90,7 @@ enum ReportFormsController {
         let units = try await ReportFormUnit.query(on: request.db).filter(\.$formID == formID).all().map(\.organisationID)
         let submissions = try await ReportSubmission.query(on: request.db).filter(\.$formID == formID).all()
         let names = try await WorkPlanController.organisationNames(units, request)
-        let tz = request.application.learnCity.config.timeZone, today = today(request)
+        let tz = request.application.learnCity.config.timeZone, today = request.today
         let periods = form.periods(through: today).reversed().map { period -> ReportsPage.PeriodRow in
             let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
             let inPeriod = submissions.filter { $0.period == period.description }
@@ -122,7 +123,7 @@ enum ReportFormsController {
     static func consolidated(_ form: ReportForm, units: [Int], submissions: [ReportSubmission], names: [Int: String],
                              _ request: Request) async throws -> Response {
         let s = request.strings.reports, zh = request.language == .zh
-        let tz = request.application.learnCity.config.timeZone, today = today(request)
+        let tz = request.application.learnCity.config.timeZone, today = request.today
         var rows: [[String]] = []
         for period in form.periods(through: today).reversed() {
             let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
@@ -144,27 +145,32 @@ enum ReportFormsController {
     private static func render(_ request: Request, form: Form, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
         let office = user.roles.allows(.governCity)
-        let today = today(request)
+        let today = request.today
         let owedByUnit = try await user.organisationID.asyncMap { try await Self.owed(by: $0, today: today, on: request.db) } ?? []
         var forms: [ReportsPage.FormRow] = [], review: [ReportsPage.Waiting] = [], units: [(String, String)] = []
         if office {
             let all = try await ReportForm.query(on: request.db).sort(\.$id, .descending).all()
-            let assigned = try await ReportFormUnit.query(on: request.db).all()
-            let submissions = try await ReportSubmission.query(on: request.db).all()
+            let assigned = Dictionary(grouping: try await ReportFormUnit.query(on: request.db).all(), by: \.formID)
             let tz = request.application.learnCity.config.timeZone
-            for form in all {
-                let expected = assigned.filter { $0.formID == form.id }.map(\.organisationID)
-                // The latest period whose deadline has passed (else the first): the one to chase.
+            // Per form, the latest period whose deadline has passed (else the first): the one to chase.
+            let chased = all.map { form -> ReportPeriod? in
                 let periods = form.periods(through: today)
-                let period = periods.last { today > $0.deadline(daysAfterEnd: form.deadlineDays) } ?? periods.first
+                return periods.last { today > $0.deadline(daysAfterEnd: form.deadlineDays) } ?? periods.first
+            }
+            // Only the reports of the periods chased, not the whole history.
+            let inChased = Dictionary(grouping: try await ReportSubmission.query(on: request.db)
+                .filter(\.$period ~~ Array(Set(chased.compactMap { $0?.description }))).all(), by: { "\($0.formID)|\($0.period)" })
+            for (form, period) in zip(all, chased) {
                 let completeness = period.map { p in
-                    ReportCompleteness(expected: expected, entries: submissions.filter { $0.formID == form.id && $0.period == p.description }
-                        .map { .init(unit: $0.organisationID, firstSubmitted: $0.firstSubmittedAt.map { LocalDate($0, in: tz) }) },
-                        deadline: p.deadline(daysAfterEnd: form.deadlineDays), today: today)
+                    ReportCompleteness(expected: (assigned[form.id ?? 0] ?? []).map(\.organisationID),
+                                       entries: (inChased["\(form.id ?? 0)|\(p)"] ?? []).map { .init(unit: $0.organisationID, firstSubmitted: $0.firstSubmittedAt.map { LocalDate($0, in: tz) }) },
+                                       deadline: p.deadline(daysAfterEnd: form.deadlineDays), today: today)
                 }
                 forms.append(.init(id: form.id ?? 0, title: form.title, kind: form.periodKind, period: period, completeness: completeness))
             }
-            let waiting = submissions.filter { $0.state == .submitted || $0.unlockRequest != nil && $0.state == .approved }
+            let waiting = try await ReportSubmission.query(on: request.db).group(.or) { either in
+                either.filter(\.$state == .submitted).group(.and) { $0.filter(\.$state == .approved).filter(\.$unlockRequest != nil) }
+            }.all()
             let names = try await WorkPlanController.organisationNames(waiting.map(\.organisationID), request)
             for submission in waiting {
                 guard let form = all.first(where: { $0.id == submission.formID }), let period = ReportPeriod(submission.period) else { continue }

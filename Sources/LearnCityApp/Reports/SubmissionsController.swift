@@ -9,8 +9,6 @@ import Vapor
 /// request the office grants. Every change claims the version the user saw, so a second editor
 /// gets a conflict instead of silently overwriting the first.
 enum SubmissionsController {
-    struct VersionConflict: Error { var by: String }
-
     /// `POST /reports/forms/:id/start`: the unit's report for a period, created as a draft the
     /// first time (starting twice opens the same report).
     @Sendable static func start(_ request: Request) async throws -> Response {
@@ -21,7 +19,7 @@ enum SubmissionsController {
               try await ReportFormUnit.query(on: request.db).filter(\.$formID == formID).filter(\.$organisationID == organisationID).count() > 0 else {
             throw AppError(.conflict, detail: request.strings.reports.notAssigned)
         }
-        let today = ReportFormsController.today(request)
+        let today = request.today
         guard let period = (try? request.content.get(String.self, at: "period")).flatMap(ReportPeriod.init),
               form.periods(through: today).contains(period) else { throw AppError(.invalidParameter, detail: request.strings.reports.periodInvalid) }
         let existing = try await ReportSubmission.query(on: request.db).filter(\.$formID == formID)
@@ -110,11 +108,7 @@ enum SubmissionsController {
         let actor = Audit.Actor(request)
         let id = try submission.requireID()
         try await request.db.transaction { db in
-            let claimed = try await (db as! any SQLDatabase).update(ReportSubmission.schema)
-                .set("version", to: SQLBind(seen + 1))
-                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(seen))
-                .returning("id").all()
-            guard !claimed.isEmpty, let current = try await ReportSubmission.find(id, on: db) else {
+            guard try await RowClaim.version(ReportSubmission.schema, id: id, seen: seen, on: db), let current = try await ReportSubmission.find(id, on: db) else {
                 throw VersionConflict(by: try await ReportSubmission.find(id, on: db)?.updatedBy ?? "")
             }
             (current.state, current.updatedBy) = (next, actor.name)

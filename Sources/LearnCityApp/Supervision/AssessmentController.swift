@@ -13,7 +13,7 @@ enum AssessmentController {
         if let text = (try? request.content.get(String.self, at: "year")) ?? request.query[String.self, at: "year"],
            let year = Int(text.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(year) { return year }
         if let latest = try await AssessmentScheme.query(on: request.db).sort(\.$year, .descending).first() { return latest.year }
-        return LocalDate(Date(), in: request.application.learnCity.config.timeZone).year
+        return request.today.year
     }
 
     /// Units assessed: member units and county leadership bodies, in the tree's order.
@@ -137,9 +137,8 @@ enum AssessmentController {
     /// Inside a write: the scheme must still be unpublished (the row is locked on PostgreSQL until
     /// commit), so a change racing the publication cannot land after it.
     static func claimUnpublished(_ scheme: AssessmentScheme, _ db: any Database, _ s: AssessmentStrings) async throws {
-        let claimed = try await (db as! any SQLDatabase).update(AssessmentScheme.schema).set("year", to: SQLColumn("year"))
-            .where("id", .equal, SQLBind(try scheme.requireID())).where("published_at", .is, SQLLiteral.null).returning("id").all()
-        guard !claimed.isEmpty else { throw AppError(.conflict, detail: s.locked) }
+        guard try await RowClaim.claim(AssessmentScheme.schema, id: try scheme.requireID(), set: "year", to: SQLColumn("year"),
+                                       where: "published_at", .is, SQLLiteral.null, on: db) else { throw AppError(.conflict, detail: s.locked) }
     }
 
     static func criteria(of scheme: AssessmentScheme, _ request: Request) async throws -> [AssessmentCriterion] {

@@ -33,7 +33,7 @@ extension InspectionPages {
                     m.rows.isEmpty ? .p(.class("empty"), .text(s.noRectifications)) : .ol(.id("rectifications"), .forEach(m.rows) { rectification($0) }),
                     .if(m.office, .form(.method(.post), .action(back), .novalidate(), csrfField(),
                         .input(.type(.hidden), .name("action"), .value("add_rectification")),
-                        InspectionPages.textarea(name: "lines", label: s.addRectification, value: "", error: m.errors["lines"], hint: s.linesHint),
+                        FormFields.textarea(name: "lines", label: s.addRectification, value: "", error: m.errors["lines"], hint: s.linesHint),
                         .button(.type(.submit), .class("button secondary"), .text(s.add))))))
         }
 
@@ -49,14 +49,14 @@ extension InspectionPages {
                                         strings: context.strings.attachments, csrf: csrfField()),
                 .if(r.canAnswer, .form(.method(.post), .action(SiteURL.rectification(r.id).path), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("answer")),
-                    InspectionPages.textarea(name: "text", id: "answer-\(r.id)", label: s.whatWasDone, value: r.answer ?? "", error: error, hint: nil),
+                    FormFields.textarea(name: "text", id: "answer-\(r.id)", label: s.whatWasDone, value: r.answer ?? "", error: error, hint: nil),
                     .button(.type(.submit), .class("button"), .text(s.submitAnswer)))),
                 .if(model.office && r.state != .closed, .form(.method(.post), .action(SiteURL.rectification(r.id).path), .class("inline"), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("close")),
                     .button(.type(.submit), .class("button"), .text(s.close)))),
                 .if(model.office && r.state != .open, .form(.method(.post), .action(SiteURL.rectification(r.id).path), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("reopen")),
-                    InspectionPages.textarea(name: "text", id: "comment-\(r.id)", label: s.comment, value: "", error: r.canAnswer ? nil : error, hint: nil),
+                    FormFields.textarea(name: "text", id: "comment-\(r.id)", label: s.comment, value: "", error: r.canAnswer ? nil : error, hint: nil),
                     .button(.type(.submit), .class("button secondary"), .text(s.reopen)))))
         }
     }

@@ -60,21 +60,11 @@ enum InspectionPages {
                     FormFields.select(name: "organisation", label: s.unit, options: [("", "—")] + model.units,
                                       selected: f.organisation.map(String.init), error: e["organisation"]),
                     FormFields.input(name: "inspectors", label: s.inspectors, value: f.inspectors ?? "", error: e["inspectors"]),
-                    InspectionPages.textarea(name: "findings", label: s.findings, value: f.findings ?? "", error: e["findings"], hint: nil),
-                    InspectionPages.textarea(name: "rectifications", label: s.rectificationLines, value: f.rectifications ?? "",
+                    FormFields.textarea(name: "findings", label: s.findings, value: f.findings ?? "", error: e["findings"], hint: nil),
+                    FormFields.textarea(name: "rectifications", label: s.rectificationLines, value: f.rectifications ?? "",
                                              error: e["rectifications"], hint: s.linesHint),
                     .button(.type(.submit), .class("button"), .text(s.save))))
         }
-    }
-
-    /// A textarea with its message next to it, like `FormFields.input`.
-    static func textarea(name: String, id: String? = nil, label: String, value: String, error: String?, hint: String?) -> Node<HTML.FormContext> {
-        let id = id ?? name
-        return .div(.class(error == nil ? "field" : "field invalid"),
-            .label(.for(id), .text(label)),
-            .textarea(.name(name), .id(id), .attribute(named: "aria-describedby", value: error == nil ? nil : "\(id)-error"), .text(value)),
-            .unwrap(hint) { .p(.class("muted small"), .text($0)) },
-            .unwrap(error) { .p(.class("field-error"), .id("\(id)-error"), .text($0)) })
     }
 
     struct RectRow {

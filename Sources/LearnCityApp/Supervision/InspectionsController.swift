@@ -15,7 +15,6 @@ enum InspectionsController {
         var rectifications: String?
     }
 
-    static func isOffice(_ request: Request) throws -> Bool { try request.requireUser().roles.allows(.governCity) }
 
     /// Units that can be inspected: member units, county leadership bodies, colleges, the university.
     static func inspectable(_ request: Request) async throws -> [Organisation] {
@@ -70,7 +69,7 @@ enum InspectionsController {
 
     /// The inspection, or 404 when it does not exist or is a draft the caller may not see.
     static func visibleInspection(_ id: Int, _ request: Request) async throws -> Inspection {
-        guard let inspection = try await Inspection.find(id, on: request.db), try inspection.isPublished || isOffice(request) else {
+        guard let inspection = try await Inspection.find(id, on: request.db), try inspection.isPublished || request.requireUser().roles.allows(.governCity) else {
             throw AppError(.notFound)
         }
         return inspection
@@ -113,14 +112,14 @@ enum InspectionsController {
 
     private static func listPage(_ request: Request, form: Form, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
-        let office = try isOffice(request)
+        let office = user.roles.allows(.governCity)
         var query = Inspection.query(on: request.db).sort(\.$inspectedOn, .descending).sort(\.$id, .descending)
         if !office { query = query.filter(\.$publishedAt != nil) }
         let inspections = try await query.all()
         let rectifications = try await Rectification.query(on: request.db).filter(\.$inspectionID ~~ inspections.compactMap(\.id)).all()
         let units = try await inspectable(request)
         let names = try await WorkPlanController.organisationNames(inspections.map(\.organisationID), request)
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         let byID = Dictionary(uniqueKeysWithValues: inspections.compactMap { i in i.id.map { ($0, i) } })
         // What the caller's own unit still owes, late first, then by due date.
         let mine = rectifications.filter { $0.organisationID == user.organisationID && $0.state != .closed && byID[$0.inspectionID]?.isPublished == true }

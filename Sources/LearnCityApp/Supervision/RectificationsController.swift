@@ -33,14 +33,13 @@ enum RectificationsController {
                                                     status: .unprocessableEntity)
         }
         let actor = Audit.Actor(request)
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         let seen = rectification.state
         try await request.db.transaction { db in
             // Claim the state this decision was made on: an answer and a close at once cannot
             // both land (the second finds the state changed and is a conflict).
-            let claimed = try await (db as! any SQLDatabase).update(Rectification.schema).set("state", to: SQLBind(next.rawValue))
-                .where("id", .equal, SQLBind(id)).where("state", .equal, SQLBind(seen.rawValue)).returning("id").all()
-            guard !claimed.isEmpty else { throw AppError(.conflict, detail: s.notNow) }
+            guard try await RowClaim.claim(Rectification.schema, id: id, set: "state", to: SQLBind(next.rawValue),
+                                           where: "state", .equal, SQLBind(seen.rawValue), on: db) else { throw AppError(.conflict, detail: s.notNow) }
             switch action {
             case .answer: (rectification.answer, rectification.answeredBy, rectification.answeredAt) = (String(text.prefix(4000)), actor.name, Date())
             case .close: (rectification.closedOn, rectification.closedBy) = (today.iso, actor.name)

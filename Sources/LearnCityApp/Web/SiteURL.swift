@@ -1,3 +1,4 @@
+import LearnCityCore
 import Vapor
 
 /// Every URL of the site, used both to register routes and to build links, so that no path
@@ -217,6 +218,9 @@ enum SiteURL: Sendable, Equatable {
 }
 
 extension Request {
+    /// Today's date in the city's time zone: every deadline and "late" is judged by it.
+    var today: LocalDate { LocalDate(Date(), in: application.learnCity.config.timeZone) }
+
     /// The integer `:id` of the route; a malformed id is "not found", like a missing one.
     func intID() throws -> Int {
         guard let text = parameters.get("id"), let id = Int(text), id > 0 else { throw AppError(.notFound) }

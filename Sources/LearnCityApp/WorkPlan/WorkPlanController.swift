@@ -18,7 +18,7 @@ enum WorkPlanController {
     @Sendable static func list(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let mine = request.query[String.self, at: "mine"] != nil
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         guard let plan = try await WorkPlan.query(on: request.db).sort(\.$year, .descending).first() else {
             return WorkPlanPages.List(plan: nil, rows: [], mine: mine, context: PageContext(request)).response()
         }
@@ -72,7 +72,7 @@ enum WorkPlanController {
         let done = (try? request.content.get(String.self, at: "done")) != nil
         guard !text.isEmpty else { return try await page(request, item: item, error: request.strings.plan.textRequired, status: .unprocessableEntity) }
         let actor = Audit.Actor(request)
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         try await request.db.transaction { db in
             let update = ProgressUpdate()
             (update.itemID, update.organisationID, update.text) = (itemID, organisationID, String(text.prefix(4000)))
@@ -172,9 +172,7 @@ enum WorkPlanPages {
                             .if(!figures.isEmpty, .p(.class("small"), .text(s.figures + context.strings.colon + figures))))
                     }),
                     .if(canPost, .form(.method(.post), .action(SiteURL.planItem(id).path), .novalidate(), csrfField(),
-                        .div(.class(error == nil ? "field" : "field invalid"), .label(.for("text"), .text(s.whatWasDone)),
-                             .textarea(.name("text"), .id("text"), .text("")),
-                             .unwrap(error) { .p(.class("field-error"), .id("text-error"), .text($0)) }),
+                        FormFields.textarea(name: "text", label: s.whatWasDone, value: "", error: error),
                         FormFields.input(name: "figures", label: s.figures, value: "", error: nil, hint: s.figuresHint),
                         .if(canClose, .label(.class("check"), .input(.type(.checkbox), .name("done"), .value("1")), .text(" " + s.markDone))),
                         .button(.type(.submit), .class("button"), .text(s.post)))),

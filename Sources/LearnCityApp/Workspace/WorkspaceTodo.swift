@@ -16,12 +16,12 @@ enum WorkspaceTodo {
 
     static func of(_ user: User, _ request: Request) async throws -> [Item] {
         let strings = request.strings, s = strings.reports
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         let db = request.db
         var items: [Item] = []
         if user.roles.allows(.reportFigures), let unit = user.organisationID {
             for owed in try await ReportFormsController.owed(by: unit, today: today, on: db)
-            where (owed.state == nil || owed.state == .draft || owed.state == .returned)
+            where (owed.state == nil || owed.state == .draft)   // returned reports are listed below, once
                 && (owed.overdue || (owed.deadline <= today.adding(days: 7) && today >= owed.period.end.adding(days: -7))) {
                 let text = "\(owed.title) · \(owed.period.label(chinese: request.language == .zh)) · \(s.deadline) \(owed.deadline.iso) · "
                     + (owed.overdue ? s.overdueReport : s.dueSoon)

@@ -59,7 +59,7 @@ public struct ReportField: Codable, Sendable, Equatable {
                     field.indicator = pair[1].uppercased()
                 default:
                     guard type == .choice else { return fail("无法识别 / not understood: \(extra)") }
-                    field.options = extra.replacingOccurrences(of: "／", with: "/").split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    field.options = extra.replacingOccurrences(of: "／", with: "/").split(separator: "/").map { CellText.normalise(String($0)) }.filter { !$0.isEmpty }
                 }
             }
             if type == .choice && field.options.isEmpty { return fail("选项字段需要选项，如 是/否 / a choice needs options, e.g. yes/no") }

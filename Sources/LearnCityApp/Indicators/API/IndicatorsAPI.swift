@@ -84,7 +84,7 @@ enum IndicatorsAPI {
     @Sendable static func get(_ request: Request) async throws -> Vapor.Response {
         var year = try YearParameter.read(request)
         if year == nil {
-            let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+            let today = request.today
             year = try await IndicatorQueries.defaultYear(notAfter: today.year, on: request.db)
         }
         let region = try await scope(request)

@@ -38,7 +38,7 @@ enum DashboardController {
         let names = Dictionary(uniqueKeysWithValues: regions.map { ($0.id ?? "", $0.name(language)) })
         let geographic = q.scope.providerPath == nil
         var model = DashboardPage.Model(year: q.year, region: q.region.rawValue, regionName: names[q.region.rawValue] ?? q.region.rawValue,
-                                        yearElapsed: LocalDate(Date(), in: request.application.learnCity.config.timeZone).fractionOfYearElapsed(for: q.year))
+                                        yearElapsed: request.today.fractionOfYearElapsed(for: q.year))
         if geographic {
             model.indicators = try await IndicatorQueries.progress(year: q.year, region: q.region, on: request.db)
             model.comparison = try await comparison(model.indicators, query: q, on: request)
@@ -128,7 +128,7 @@ enum DashboardController {
     /// Year to date (累计) beside the same period of the previous year (同比): counted from the
     /// records of that period, or the baseline figure entered for a year without records.
     static func comparison(_ items: [IndicatorProgress], query q: Query, on request: Request) async throws -> [DashboardPage.Comparison] {
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         let through = q.year == today.year ? IndicatorScan.sameDayLastYear(today) : nil
         let hasRecords = try await LearningRecord.query(on: request.db).filter(\.$year == q.year - 1).first() != nil
         let baselines = try await BaselineFigure.query(on: request.db).filter(\.$year == q.year - 1).filter(\.$regionCode == q.region.rawValue).all()

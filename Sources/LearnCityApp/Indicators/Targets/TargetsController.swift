@@ -132,7 +132,7 @@ enum TargetsController {
     private static func render(_ request: Request, errors: [String: String], notice: String?, form: Form? = nil,
                                status: HTTPResponseStatus = .ok) async throws -> Response {
         let scope = try await request.accountScope()
-        let today = LocalDate(Date(), in: request.application.learnCity.config.timeZone)
+        let today = request.today
         var year = try await IndicatorQueries.defaultYear(notAfter: today.year, on: request.db)
         if let asked = request.query[Int.self, at: "year"], (1990...2100).contains(asked) { year = asked }
         let regions = try await Region.query(on: request.db).filter(\.$level >= 2).sort(\.$id).all()

@@ -53,7 +53,7 @@ enum ReportsAPI {
     @Sendable static func completeness(_ request: Request) async throws -> Response {
         guard let formID = request.query[Int.self, at: "form"] else { throw AppError(.invalidParameter, detail: "form", field: "form") }
         guard let form = try await ReportForm.find(formID, on: request.db) else { throw AppError(.notFound, field: "form") }
-        let today = ReportFormsController.today(request)
+        let today = request.today
         let periods = form.periods(through: today)
         let period: ReportPeriod
         if let text = request.query[String.self, at: "period"] {
@@ -70,12 +70,12 @@ enum ReportsAPI {
         let tz = request.application.learnCity.config.timeZone
         let completeness = ReportCompleteness(expected: assigned, entries: submissions.map { .init(unit: $0.organisationID, firstSubmitted: $0.firstSubmittedAt.map { LocalDate($0, in: tz) }) },
                                               deadline: deadline, today: today)
+        let stamp = ISO8601DateFormatter()
+        stamp.timeZone = tz
         let units = organisations.map { org -> Completeness.Unit in
             let report = submissions.first { $0.organisationID == org.id }
             let first = report?.firstSubmittedAt
             let onTime: Bool? = first.map { LocalDate($0, in: tz) <= deadline } ?? (today > deadline ? false : nil)
-            let stamp = ISO8601DateFormatter()
-            stamp.timeZone = tz
             return .init(code: org.code, name: org.nameZh, state: report?.state.rawValue ?? "not_started", firstSubmittedAt: first.map(stamp.string), onTime: onTime)
         }
         let body = Completeness(form: formID, title: form.title, period: period.description, deadline: deadline.iso, expected: completeness.expected,

@@ -13,7 +13,7 @@ enum GovernmentReportsController {
     private static func render(_ request: Request, errors: [String: String], period: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let reports = try await GovernmentReport.query(on: request.db).sort(\.$id, .descending).all()
         let tz = request.application.learnCity.config.timeZone
-        let today = ReportFormsController.today(request)
+        let today = request.today
         let current = ReportPeriod.containing(today, kind: .quarter)
         // The quarters one may report on: those of the work plans' years and the current one.
         let years = Set(try await WorkPlan.query(on: request.db).all().map(\.year) + [today.year])
@@ -30,7 +30,7 @@ enum GovernmentReportsController {
             return try await render(request, errors: ["period": request.strings.reports.periodInvalid], period: text, status: .unprocessableEntity)
         }
         let tz = request.application.learnCity.config.timeZone
-        let content = try await GovernmentSnapshot.build(period, today: ReportFormsController.today(request), timeZone: tz, on: request.db)
+        let content = try await GovernmentSnapshot.build(period, today: request.today, timeZone: tz, on: request.db)
         let actor = Audit.Actor(request)
         let report = GovernmentReport()
         (report.period, report.state, report.dataAsOf, report.draftedBy) = (period.description, .draft, Date(), actor.name)
@@ -88,7 +88,7 @@ enum GovernmentReportsController {
                 report.body = String(((try? request.content.get(String.self, at: "body")) ?? "").prefix(50_000))
             } else if let period = ReportPeriod(report.period) {
                 let tz = request.application.learnCity.config.timeZone
-                let content = try await GovernmentSnapshot.build(period, today: ReportFormsController.today(request), timeZone: tz, on: request.db)
+                let content = try await GovernmentSnapshot.build(period, today: request.today, timeZone: tz, on: request.db)
                 (report.contentJSON, report.dataAsOf) = (String(decoding: try JSONEncoder().encode(content), as: UTF8.self), Date())
             }
             report.editedBy = actor.name
@@ -117,13 +117,11 @@ enum GovernmentReportsController {
         do {
             try await request.db.transaction { db in
                 // Claim the version seen: someone else's change since then makes this one a conflict.
-                let claimed = try await (db as! any SQLDatabase).update(GovernmentReport.schema).set("version", to: SQLBind(seen + 1))
-                    .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(seen)).returning("id").all()
-                guard !claimed.isEmpty else { throw SubmissionsController.VersionConflict(by: "") }
+                guard try await RowClaim.version(GovernmentReport.schema, id: id, seen: seen, on: db) else { throw VersionConflict(by: "") }
                 try await report.update(on: db)
                 try await Audit.record(.update, entity: "government_report", id: String(id), summary: "\(action) → \(report.state.rawValue)", by: actor, on: db)
             }
-        } catch is SubmissionsController.VersionConflict {
+        } catch is VersionConflict {
             return try await fail("state", s.changed, .conflict)
         } catch where DocumentNumbers.isDuplicate(error) {
             return try await fail("number", s.numberTaken)

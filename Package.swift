@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", exact: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
-        .package(url: "https://github.com/JohnSundell/Plot.git", exact: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
@@ -32,11 +31,14 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // HTML as values, escaped by construction (text and attribute values alike).
+        .target(name: "Markup"),
         // The Vapor application, one folder per capability.
         .target(
             name: "LearnCityApp",
             dependencies: [
                 "LearnCityCore",
+                "Markup",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -44,7 +46,6 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
-                .product(name: "Plot", package: "Plot"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -59,6 +60,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LearnCityCoreTests", dependencies: ["LearnCityCore"]),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(
             name: "LearnCityAppTests",
             dependencies: [

@@ -2,6 +2,6 @@ import Vapor
 import Fluent
 import FluentSQLiteDriver
 import FluentPostgresDriver
-import Plot
+import Markup
 import Prometheus
 import LearnCityCore

@@ -14,12 +14,16 @@ public enum LearnCity {
         Migrations.register(on: app)
 
         app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)
-        app.sessions.use(.fluent)
+        // Fluent's store, writing a session back only when it changed (not on every page view).
+        app.sessions.use { ChangedOnlySessionDriver(base: $0.fluent.sessions.driver()) }
         app.sessions.configuration.cookieName = SessionCookie.name
         app.sessions.configuration.cookieFactory = { id in
             HTTPCookies.Value(string: id.string, maxAge: 12 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
         }
         app.routes.defaultMaxBodySize = "1mb"
+        // On SIGTERM, connections get a few seconds to finish what they are doing; idle
+        // keep-alive connections must not hold the stop for Vapor's default ten.
+        app.http.server.configuration.shutdownTimeout = .seconds(3)
         // Stable key order in every JSON answer, so scripts and diffs see the same bytes.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -28,19 +32,24 @@ public enum LearnCity {
         // Order matters: the access log sees the final status; the language is known before
         // errors are rendered; errors are rendered before the session is saved.
         app.middleware = Middlewares()
+        // Security headers sit outside the error handling, so error pages carry them too.
         app.middleware.use(AccessLogMiddleware())
+        app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(LanguageMiddleware())
         app.middleware.use(ProblemMiddleware())
-        app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(CSRFMiddleware())
         app.middleware.use(SecureSessionCookieMiddleware())
         app.middleware.use(app.sessions.middleware)
-        app.middleware.use(User.sessionAuthenticator())
+        // Expired sessions end before they can sign anyone in. A token signs in before the session
+        // authenticator, which then leaves the session alone: a token never turns into a cookie.
+        app.middleware.use(SessionExpiryMiddleware())
         app.middleware.use(BearerTokenAuthenticator())
+        app.middleware.use(User.sessionAuthenticator())
         app.middleware.use(PasswordChangeGate())
 
         let registry = Routes.registry()
         app.learnCity = .init(config: config, registry: registry, vault: try PersonalDataVault(config: config))
+        app.lifecycle.use(StagingPurge())
         registry.register(on: app.routes)
     }
 

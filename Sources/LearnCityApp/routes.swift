@@ -35,6 +35,7 @@ enum Routes {
 
         // People and organisations (scoped)
         r.add(.GET, .people, access: .permission(.viewPeople), handler: PeopleController.list)
+        r.add(.POST, .peopleSearch, access: .permission(.viewPeople), handler: PeopleController.searchForm)
         r.add(.GET, .newPerson, access: .permission(.editPeople), handler: PeopleEditing.newForm)
         r.add(.POST, .people, access: .permission(.editPeople), handler: PeopleEditing.create)
         r.add(.GET, .peopleExport, access: .permission(.exportPersonalData), handler: PeopleExport.csv)
@@ -70,7 +71,8 @@ enum Routes {
 
         // The resource library: public to browse and play; providers upload (streamed to disk).
         r.add(.GET, .resources, access: .anyone, handler: LibraryController.list)
-        r.add(.POST, .resources, access: .permission(.manageRecords), streamsBody: true, handler: LibraryController.upload)
+        r.add(.POST, .resources, access: .permission(.manageRecords), maxBody: ResourceStore.maxBytes, streamsBody: true,
+              handler: LibraryController.upload)
         r.add(.GET, .resource(0), access: .anyone, handler: LibraryController.detail)
         r.add(.GET, .resourceFile(0), access: .anyone, handler: LibraryController.file)
         r.add(.POST, .revealPerson(0), access: .permission(.revealPersonalData), scoped: .person, handler: PeopleController.reveal)
@@ -102,6 +104,7 @@ enum Routes {
         r.add(.POST, .imports, access: .permission(.importData), maxBody: ImportsController.maxUpload, handler: ImportsController.upload)
         r.add(.POST, .importConfirm, access: .permission(.importData), handler: ImportsController.confirm)
         r.add(.GET, .importJob(nil), access: .permission(.importData), scoped: .importJob, handler: ImportsController.job)
+        r.add(.GET, .importConflicts(nil), access: .permission(.importData), scoped: .importJob, handler: ImportsController.conflicts)
         r.add(.POST, .undoImport(0), access: .permission(.importData), scoped: .importRun, handler: ImportsController.undo)
 
         // JSON API (described in the OpenAPI document)

@@ -58,7 +58,8 @@ struct AccountsTests {
         try await withLearnCity { app in
             var admin = Browser(app: app)
             _ = try await admin.signIn("admin", "admin-test-password")
-            let page = try await admin.send(.POST, "/account/tokens", form: [("_csrf", admin.cookies[CSRF.cookieName]!), ("name", "统计系统"), ("days", "30")])
+            let page = try await admin.send(.POST, "/account/tokens", form: [("_csrf", admin.cookies[CSRF.cookieName]!), ("name", "统计系统"),
+                                                                              ("days", "30"), ("scopes[]", "read")])
             let token = String(try #require(page.text.firstMatch(of: /id="new-token">([^<]+)</)?.1))
             #expect(token.hasPrefix("lct_"))
             let stored = try #require(try await APIToken.query(on: app.db).first())
@@ -126,8 +127,11 @@ struct AccountsTests {
 }
 
 extension Browser {
-    /// Signs in as if from `address` (a proxy on this machine passes it in X-Forwarded-For).
+    /// Signs in as if from `address`: over a real socket from 127.0.0.1, configured as a trusted
+    /// proxy, which passes the address on in X-Forwarded-For.
     mutating func signIn(_ username: String, _ password: String, address: String) async throws -> TestingHTTPResponse {
+        app.learnCity.config.trustedProxies = try AddressRange.list("127.0.0.1, ::1")
+        live = true
         try await send(.GET, "/signin")
         return try await send(.POST, "/signin", form: [("_csrf", cookies[CSRF.cookieName] ?? ""), ("username", username), ("password", password)],
                               headers: [("X-Forwarded-For", address)])

@@ -10,6 +10,8 @@ import VaporTesting
 struct Browser {
     let app: Application
     var cookies: [String: String] = [:]
+    /// Over a real socket (the peer is 127.0.0.1), for tests of proxies and client addresses.
+    var live = false
 
     @discardableResult
     mutating func send(_ method: HTTPMethod, _ path: String, form: [(String, String)]? = nil,
@@ -17,7 +19,8 @@ struct Browser {
         var headers = cookieHeaders(cookies, extra)
         if form != nil { headers.contentType = .urlEncodedForm }
         var captured: TestingHTTPResponse?
-        try await app.testing().test(method, path, headers: headers, body: form.map(formBody)) { captured = $0 }
+        let tester = try live ? app.testing(method: .running(hostname: "127.0.0.1", port: 0)) : app.testing()
+        try await tester.test(method, path, headers: headers, body: form.map(formBody)) { captured = $0 }
         let response = try #require(captured)
         for (name, value) in response.setCookies { cookies[name] = value }
         return response

@@ -27,8 +27,8 @@ enum Fixtures {
 @Suite("Reading spreadsheets")
 struct ImportReadingTests {
     @Test("CSV: quoted commas, doubled quotes and newlines; rows keep the line they start on")
-    func csv() {
-        let sheet = CSVReader.read("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\nlast,row")
+    func csv() throws {
+        let sheet = try CSVReader.read("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\nlast,row")
         #expect(sheet.rows.map(\.line) == [1, 2, 3, 5])
         #expect(sheet.rows[1].cells.map(\.text) == ["x, y", "say \"hi\""])
         #expect(sheet.rows[2].cells.map(\.text) == ["two\nlines", "z"])
@@ -75,11 +75,11 @@ struct ImportReadingTests {
 
     @Test("Headers in Chinese or English, any order, with notes and stars; a missing one is named")
     func headers() throws {
-        let sheet = CSVReader.read("说明：请勿修改表头\n*身份证号（必填）,Name,备注\n511722199001011237,张三,x")
+        let sheet = try CSVReader.read("说明：请勿修改表头\n*身份证号（必填）,Name,备注\n511722199001011237,张三,x")
         let map = try HeaderMap.find(in: sheet, specs: PersonRowParser.columns)
         #expect(map.headerIndex == 1 && map.columns["name"] == 1 && map.columns["resident_id"] == 0 && map.unknown == ["备注"])
         #expect(throws: HeaderMap.Problem.missingColumns(["身份证号"])) {
-            try HeaderMap.find(in: CSVReader.read("姓名,电话\n张三,1"), specs: PersonRowParser.columns)
+            try HeaderMap.find(in: try CSVReader.read("姓名,电话\n张三,1"), specs: PersonRowParser.columns)
         }
     }
 }
@@ -110,7 +110,7 @@ struct PersonRowParserTests {
 
     @Test("Full-width digits, stray spaces, 15-digit IDs, region names and old codes")
     func realCells() throws {
-        let sheet = CSVReader.read("姓名,身份证号,手机号,区县,城乡,就业状态\n 李四 ,５１１７２１６５０３０１１２３, 139 1234 5678 ,,农村,是\n王五,511722199001011237,,宣汉,城镇,否")
+        let sheet = try CSVReader.read("姓名,身份证号,手机号,区县,城乡,就业状态\n 李四 ,５１１７２１６５０３０１１２３, 139 1234 5678 ,,农村,是\n王五,511722199001011237,,宣汉,城镇,否")
         let header = try HeaderMap.find(in: sheet, specs: PersonRowParser.columns)
         let first = try parser.parse(sheet.rows[1], header: header).get()
         #expect(first.name == "李四" && first.residentID.value == "511721196503011237")
@@ -122,7 +122,7 @@ struct PersonRowParserTests {
 
     @Test("A row with two bad cells has two conflicts")
     func twoConflicts() throws {
-        let sheet = CSVReader.read("姓名,身份证号,手机号,区县\n,511722199001011238,123,火星")
+        let sheet = try CSVReader.read("姓名,身份证号,手机号,区县\n,511722199001011238,123,火星")
         let header = try HeaderMap.find(in: sheet, specs: PersonRowParser.columns)
         guard case .failure(let failure) = parser.parse(sheet.rows[1], header: header) else { Issue.record("accepted"); return }
         #expect(Set(failure.conflicts.map(\.code)) == [.missingValue, .invalidResidentID, .invalidPhone, .unknownRegion])

@@ -103,7 +103,7 @@ struct ReportRulesTests {
         let rows = (1...2_000).map { ["f\($0)", String(repeating: "零", count: 200), "1", "", ""] }
         let data = try XLSXWriter.workbook(sheetName: "r", header: ReportSheet.header, rows: rows)
         #expect(data.count < 200_000)   // compresses well: about 1.2 MB of sheet XML
-        #expect(throws: Sheet.ReadError.notASpreadsheet) { try Sheet.read(data, maxUnpacked: 500_000) }
+        #expect(throws: Sheet.ReadError.tooLarge(.unpackedBytes(500_000))) { try Sheet.read(data, maxUnpacked: 500_000) }
         #expect(try Sheet.read(data).rows.count == 2_001)
     }
 }

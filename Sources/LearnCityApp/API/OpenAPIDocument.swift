@@ -1,3 +1,6 @@
+import LearnCityCore
+import Vapor
+
 /// Builds the OpenAPI 3.1 document from the route registry.
 enum OpenAPIDocument {
     static func make(from registry: RouteRegistry, version: String) -> JSONValue {
@@ -8,7 +11,8 @@ enum OpenAPIDocument {
             let path = endpoint.url.pattern.split(separator: "/")
                 .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
             let pathParameters = endpoint.url.pattern.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
-            let operation = self.operation(doc, access: endpoint.access, pathParameters: pathParameters)
+            let operation = self.operation(doc, access: endpoint.access, method: endpoint.method,
+                                           pathParameters: pathParameters)
             let entry: JSONValue = .object([(endpoint.method.rawValue.lowercased(), operation)])
             if let index = paths.firstIndex(where: { $0.0 == "/" + path }) {
                 if case .object(let more) = entry { paths[index].1 = paths[index].1.merging(more) }
@@ -32,18 +36,28 @@ enum OpenAPIDocument {
                 "schemas": .object(schemas),
                 "securitySchemes": [
                     "session": ["type": "apiKey", "in": "cookie", "name": .string(SessionCookie.name)],
+                    "bearer": [
+                        "type": "http", "scheme": "bearer",
+                        "description": """
+                            An API token (`lct_…`) made in a browser session at /account/tokens. Its scopes are chosen \
+                            then: `read` (GET), `write` (every other method), `reveal` (unmasked resident ID and \
+                            phone numbers; never by default). Each operation lists the scope it needs; a token \
+                            without it gets 403 `insufficient_scope`. Tokens are accepted on /api/ only.
+                            """,
+                    ],
                 ],
             ],
         ]
     }
 
-    private static func operation(_ doc: APIDoc, access: Access, pathParameters: [String]) -> JSONValue {
+    private static func operation(_ doc: APIDoc, access: Access, method: HTTPMethod,
+                                  pathParameters: [String]) -> JSONValue {
         let body = doc.isList ? Schema.array(Schema.ref(doc.responseName)) : Schema.ref(doc.responseName)
         var responses: [(String, JSONValue)] = [
             ("200", ["description": "OK", "content": ["application/json": ["schema": body]]]),
         ]
         var codes = doc.problems
-        if access != .anyone { codes.append(.unauthorized) }
+        if access != .anyone { codes.append(contentsOf: [.unauthorized, .insufficientScope]) }
         codes.append(.internalError)
         for status in Set(codes.map { $0.status.code }).sorted() {
             let names = codes.filter { $0.status.code == status }.map(\.rawValue).joined(separator: ", ")
@@ -64,7 +78,11 @@ enum OpenAPIDocument {
             })),
             ("responses", .object(responses)),
         ]
-        if access != .anyone { pairs.append(("security", [["session": []]])) }
+        if access != .anyone {
+            let permission: Permission? = if case .permission(let p) = access { p } else { nil }
+            let scope = TokenScope.required(changesState: TokenScopeCheck.changesState(method), permission: permission)
+            pairs.append(("security", [["session": []], ["bearer": [.string(scope.rawValue)]]]))
+        }
         return .object(pairs)
     }
 }

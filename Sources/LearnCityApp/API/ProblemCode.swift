@@ -13,6 +13,8 @@ enum ProblemCode: String, CaseIterable, Sendable {
     case unsupportedMediaType = "unsupported_media_type"
     case tooManyRequests = "too_many_requests"
     case passwordChangeRequired = "password_change_required"
+    /// A bearer token lacks the scope (`read`, `write`, `reveal`) the call needs.
+    case insufficientScope = "insufficient_scope"
     case conflict = "conflict"
     case databaseUnavailable = "database_unavailable"
     case internalError = "internal_error"
@@ -28,6 +30,7 @@ enum ProblemCode: String, CaseIterable, Sendable {
         case .unsupportedMediaType: .unsupportedMediaType
         case .tooManyRequests: .tooManyRequests
         case .passwordChangeRequired: .forbidden
+        case .insufficientScope: .forbidden
         case .conflict: .conflict
         case .databaseUnavailable: .serviceUnavailable
         case .internalError: .internalServerError
@@ -42,6 +45,7 @@ enum ProblemCode: String, CaseIterable, Sendable {
 struct ProblemMessages: Sendable {
     let badRequest, invalidParameter, unauthorized, notFound, methodNotAllowed: String
     let csrfFailed, payloadTooLarge, unsupportedMediaType, tooManyRequests, passwordChangeRequired, conflict: String
+    let insufficientScope: String
     let databaseUnavailable, internalError: String
 
     func message(_ code: ProblemCode) -> String {
@@ -56,6 +60,7 @@ struct ProblemMessages: Sendable {
         case .unsupportedMediaType: unsupportedMediaType
         case .tooManyRequests: tooManyRequests
         case .passwordChangeRequired: passwordChangeRequired
+        case .insufficientScope: insufficientScope
         case .conflict: conflict
         case .databaseUnavailable: databaseUnavailable
         case .internalError: internalError

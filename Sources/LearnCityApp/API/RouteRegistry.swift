@@ -1,3 +1,4 @@
+import Foundation
 import LearnCityCore
 import Vapor
 
@@ -96,13 +97,14 @@ struct RouteRegistry: Sendable {
     func register(on routes: any RoutesBuilder) {
         for endpoint in endpoints {
             let path = endpoint.url.pattern.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-            let body: HTTPBodyStreamStrategy = endpoint.streamsBody ? .stream : endpoint.maxBody.map { .collect(maxSize: ByteCount(value: $0)) } ?? .collect
-            let route = routes.on(endpoint.method, path, body: body) { request async throws -> Response in
+            // Every body streams in; `BodyGate` reads it only after the caller's access is known.
+            routes.on(endpoint.method, path, body: .stream) { request async throws -> Response in
                 try AccessCheck.enforce(endpoint.access, on: request)
+                // After the role's check, so a role that may not act still gets "not found".
+                try TokenScopeCheck.enforce(endpoint.access, on: request)
+                try await BodyGate.admit(request, to: endpoint)
                 return try await endpoint.handler(request)
             }
-            if let maxBody = endpoint.maxBody { route.userInfo[AnySendableHashable(RouteBodyLimit.key)] = maxBody }
-            if endpoint.streamsBody { route.userInfo[AnySendableHashable(RouteBodyLimit.streamKey)] = true }
         }
     }
 }
@@ -125,13 +127,10 @@ enum AccessCheck {
     /// API callers get 401; browsers are sent to the sign-in page and back afterwards.
     private static func notSignedIn(_ request: Request) -> any Error {
         if request.url.path.hasPrefix("/api/") { return AppError(.unauthorized) }
-        let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"
+        // Encoded so that `&`, `#` and `?` in the path stay part of `next`.
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~")
+        let next = request.url.path.addingPercentEncoding(withAllowedCharacters: safe) ?? "/"
         return Abort.redirect(to: SiteURL.signIn.path + "?next=" + next)
     }
 }
 
-/// Where a route's own body limit is kept, for middleware that reads the body before the route.
-enum RouteBodyLimit {
-    static let key = "learncity.maxBody"
-    static let streamKey = "learncity.streamsBody"
-}

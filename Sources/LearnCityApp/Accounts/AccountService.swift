@@ -35,6 +35,7 @@ enum AccountService {
     }
 
     /// A new one-time password for a staff account, which must be changed at the next sign-in.
+    /// Every session of the account ends: the old password's holder is signed out.
     static func resetPassword(_ user: User, hasher: any PasswordHasher, actor: Audit.Actor, on database: any Database) async throws -> String {
         let password = AdminBootstrap.generatePassword()
         user.passwordHash = try hasher.hash(password)
@@ -42,6 +43,7 @@ enum AccountService {
         try await database.transaction { db in
             try await user.update(on: db)
             try await Audit.record(.passwordReset, entity: "user", id: user.id?.uuidString, summary: "by admin", by: actor, on: db)
+            try await AccountSessions.end(of: user.id, except: nil, on: db)
         }
         return password
     }

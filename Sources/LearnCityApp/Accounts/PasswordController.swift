@@ -1,6 +1,6 @@
 import Fluent
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 /// Changing one's own password (required after an admin set it).
@@ -33,6 +33,8 @@ enum PasswordController {
         try await request.db.transaction { db in
             try await user.update(on: db)
             try await Audit.record(.passwordChange, entity: "user", id: user.id?.uuidString, by: Audit.Actor(request), on: db)
+            // Whoever else held a session of this account (perhaps why it changed) is signed out.
+            try await AccountSessions.end(of: user.id, except: request.session.id, on: db)
         }
         model = .init(forced: false, done: true)
         return PasswordPage.View(model: model, context: PageContext(request)).response()

@@ -26,8 +26,14 @@ enum SignInController {
         guard model.fieldErrors.isEmpty else {
             return SignInPage.View(model: model, context: PageContext(request)).response(status: .unprocessableEntity)
         }
-        // A typed resident ID is kept only as its keyed hash, even in the throttle table.
-        let account = (try? ResidentID(name)).map { "id:" + request.vault.hash($0.value, .residentID) } ?? name.lowercased()
+        // Only an existing username is kept as typed. A resident ID, or anything else that is
+        // no account (often a phone number), is kept as a keyed hash in the throttle table and
+        // masked in the audit log.
+        let isAccount = try await User.query(on: request.db).filter(\.$username == name).count() > 0
+        let account: String = if isAccount { name.lowercased() }
+            else if let id = try? ResidentID(name) { "id:" + request.vault.hash(id.value, .residentID) }
+            else { "name:" + request.vault.hash(name.lowercased(), .signInName) }
+        let described = isAccount ? name : SignInName.masked(name)
         let address = request.clientAddress
         if let wait = try await SignInThrottle.retryAfter(account: account, address: address, on: request.db) {
             model.formError = request.strings.accounts.throttled(Int((wait / 60).rounded(.up)))
@@ -37,19 +43,14 @@ enum SignInController {
         }
         guard let user = try await authenticate(name: name, password: password, on: request) else {
             try await SignInThrottle.recordFailure(account: account, address: address, on: request.db)
-            try await Audit.record(.signInFailed, entity: "user", summary: "username: \(ResidentIDText.maskIfID(name))",
-                                   by: Audit.Actor(request, fallbackName: ResidentIDText.maskIfID(name)), on: request.db)
+            try await Audit.record(.signInFailed, entity: "user", summary: "username: \(described)",
+                                   by: Audit.Actor(request, fallbackName: described), on: request.db)
             model.formError = request.strings.signInFailed
             return SignInPage.View(model: model, context: PageContext(request)).response(status: .unauthorized)
         }
         try await SignInThrottle.recordSuccess(account: account, address: address, on: request.db)
-        // A fresh session id on sign-in, so that an id planted before cannot be reused
-        // (session fixation): drop the old record, and the middleware issues a new id.
-        if let old = request.session.id {
-            try await request.application.sessions.driver.deleteSession(old, for: request).get()
-            request.session.id = nil
-        }
-        request.auth.login(user)
+        // A fresh session id (no fixation), stamped for server-side expiry.
+        try await AccountSessions.start(user, on: request)
         try await Audit.record(.signIn, entity: "user", id: user.id?.uuidString, by: Audit.Actor(request), on: request.db)
         if user.mustChangePassword { return request.redirect(to: SiteURL.changePassword.path) }
         let landing = user.isCitizen ? SiteURL.account.path : SiteURL.workspace.path
@@ -64,8 +65,11 @@ enum SignInController {
             candidates = try await User.query(on: request.db)
                 .filter(\.$residentIDHash == request.vault.hash(id.value, .residentID)).all()
         }
-        // Verify against a dummy hash when nobody matches, so timing does not tell which names exist.
-        if candidates.isEmpty { _ = try? await request.password.async.verify(password, created: dummyHash) }
+        // Verify against a dummy hash when no enabled account matches, so that the time taken
+        // does not tell which names exist.
+        if !candidates.contains(where: { $0.disabledAt == nil }) {
+            _ = try? await request.password.async.verify(password, created: dummyHash(request.application))
+        }
         for user in candidates where user.disabledAt == nil {
             if (try? await request.password.async.verify(password, created: user.passwordHash)) == true { return user }
         }
@@ -90,20 +94,17 @@ enum SignInController {
 
     /// Only same-site paths are followed after sign-in (no open redirect).
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
-        return next
+        LocalRedirect.path(next)
     }
 
-    /// A bcrypt hash of a random string, computed once.
-    private static let dummyHash: String = (try? Bcrypt.hash(AdminBootstrap.generatePassword(), cost: 10)) ?? ""
-}
-
-/// Keeps resident IDs typed into a sign-in form out of logs and the audit trail.
-enum ResidentIDText {
-    static func maskIfID(_ text: String) -> String {
-        if let id = try? ResidentID(text) { return id.masked }
-        // Long digit runs that fail validation are still probably IDs: keep only the ends.
-        if text.count >= 15, text.filter(\.isNumber).count >= 14 { return String(text.prefix(3)) + "…" }
-        return text
+    /// A hash of a random string made by the app's own hasher (so it costs what real hashes
+    /// cost: an unknown name takes as long as a wrong password), computed once per app.
+    static func dummyHash(_ app: Application) -> String {
+        if let hash = app.storage[DummyHash.self] { return hash }
+        let hash = (try? app.password.sync.hash(AdminBootstrap.generatePassword())) ?? ""
+        app.storage[DummyHash.self] = hash
+        return hash
     }
+
+    private struct DummyHash: StorageKey { typealias Value = String }
 }

@@ -12,9 +12,15 @@ enum SignInThrottle {
     /// Failures from one address, whatever the accounts, before the address is refused (an
     /// office behind one NAT address tolerates some mistakes; a password sprayer does not).
     static let addressLimit = 30
+    /// Registrations are counted in the same table under this account name, per address: a
+    /// registration drive at a centre makes a few, a script making accounts is stopped. They do
+    /// not count towards the address's sign-in limit.
+    static let registration = "register"
+    static let registrationLimit = 10
 
     /// Seconds until the pair may try again, or nil when it may try now.
-    static func retryAfter(account: String, address: String, now: Date = Date(), on database: any Database) async throws -> TimeInterval? {
+    static func retryAfter(account: String, address: String, pairLimit: Int = SignInThrottle.pairLimit,
+                           now: Date = Date(), on database: any Database) async throws -> TimeInterval? {
         let since = now.addingTimeInterval(-window)
         let pair = try await SignInFailure.query(on: database).filter(\.$account == account)
             .filter(\.$address == address).filter(\.$at > since).sort(\.$at).all()
@@ -22,7 +28,7 @@ enum SignInThrottle {
             return oldest.at.addingTimeInterval(window).timeIntervalSince(now)
         }
         let fromAddress = try await SignInFailure.query(on: database).filter(\.$address == address)
-            .filter(\.$at > since).sort(\.$at).all()
+            .filter(\.$account != registration).filter(\.$at > since).sort(\.$at).all()
         if fromAddress.count >= addressLimit, let oldest = fromAddress.suffix(addressLimit).first {
             return oldest.at.addingTimeInterval(window).timeIntervalSince(now)
         }
@@ -37,6 +43,11 @@ enum SignInThrottle {
         try await failure.create(on: database)
         // Forget what no longer counts.
         try await SignInFailure.query(on: database).filter(\.$at < Date().addingTimeInterval(-window)).delete()
+    }
+
+    /// Counts an attempt that is limited whether or not it succeeds (a registration).
+    static func recordAttempt(account: String, address: String, on database: any Database) async throws {
+        try await recordFailure(account: account, address: address, on: database)
     }
 
     static func recordSuccess(account: String, address: String, on database: any Database) async throws {

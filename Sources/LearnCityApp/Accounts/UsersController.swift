@@ -11,9 +11,9 @@ enum UsersController {
         var roles: [String]?
     }
 
-    /// Roles an admin may hand out: only admins make admins or city-office accounts.
+    /// Roles an admin may hand out (`Role.grantable`): only admins make admins or city-office accounts.
     static func grantable(by user: User) -> [Role] {
-        user.roles.contains(.systemAdmin) ? Role.allCases : Role.allCases.filter { !$0.seesEverything }
+        Role.allCases.filter(Role.grantable(by: user.roles).contains)
     }
 
     static func visibleOrganisations(_ request: Request) async throws -> [Organisation] {
@@ -55,7 +55,10 @@ enum UsersController {
 
     @Sendable static func resetPassword(_ request: Request) async throws -> Response {
         guard let text = request.parameters.get("id"), let id = UUID(uuidString: text),
-              let user = try await User.find(id, on: request.db), try await isVisible(user, to: request) else {
+              let user = try await User.find(id, on: request.db), try await isVisible(user, to: request),
+              // An account with a role the admin could not grant (a city-office account seen by a
+              // county admin) is not theirs to take over: "not found", like one outside the scope.
+              Role.mayManage(account: user.roles, by: try request.requireUser().roles) else {
             throw AppError(.notFound)
         }
         let password = try await AccountService.resetPassword(user, hasher: request.password.sync,
@@ -82,7 +85,8 @@ enum UsersController {
         model.rows = users.filter(\.isStaff).map { user in
             .init(id: user.id, username: user.username, displayName: user.displayName,
                   roles: user.roles.map { request.strings.roles.name($0) }.sorted().joined(separator: request.strings.listSeparator),
-                  organisation: user.organisationID.flatMap { names[$0] } ?? "—")
+                  organisation: user.organisationID.flatMap { names[$0] } ?? "—",
+                  manageable: Role.mayManage(account: user.roles, by: admin.roles))
         }
         model.organisations = organisations.compactMap { org in org.id.map { ($0, org.name(request.language)) } }
         model.grantable = grantable(by: admin).filter(\.isStaff)

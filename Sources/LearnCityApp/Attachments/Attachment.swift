@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import SQLKit
 import Vapor
 
@@ -84,8 +84,14 @@ enum Attachments {
             if user.roles.allows(.governCity) { return try await PlanItem.find(ownerID, on: request.db) != nil }
             return try await PlanItemUnit.query(on: request.db).filter(\.$itemID == ownerID)
                 .filter(\.$organisationID == (user.organisationID ?? -1)).count() > 0
-        case .notice, .meeting:
-            return user.roles.allows(.governCity)
+        // The office may attach to any notice or meeting — that exists: a file must not wait
+        // under the id of one not yet created.
+        case .notice:
+            guard user.roles.allows(.governCity) else { return false }
+            return try await Notice.find(ownerID, on: request.db) != nil
+        case .meeting:
+            guard user.roles.allows(.governCity) else { return false }
+            return try await JointMeeting.find(ownerID, on: request.db) != nil
         case .project:
             return user.roles.allows(.reportFigures) ? try await ProjectAccess.mayAttach(ownerID, request) : false
         case .inspection, .rectification:
@@ -99,7 +105,11 @@ enum Attachments {
         let upload: ResourceStore.Upload
         let s = request.strings.attachments
         do { upload = try await ResourceStore.receive(request, limit: maxBytes) } catch let problem as ResourceStore.Problem {
-            throw AppError(problem == .tooLarge ? .payloadTooLarge : .invalidParameter, detail: problem == .tooLarge ? s.tooLarge : s.noFile)
+            switch problem {
+            case .tooLarge: throw AppError(.payloadTooLarge, detail: s.tooLarge)
+            case .formTooLarge: throw AppError(.payloadTooLarge)
+            case .noFile, .notAllowedType, .malformed: throw AppError(.invalidParameter, detail: s.noFile)
+            }
         }
         guard CSRF.matches(upload.fields[CSRF.fieldName], request) else { ResourceStore.discard(upload); throw AppError(.csrfFailed) }
         guard let owner = upload.fields["owner"].flatMap(AttachmentOwner.init(rawValue:)), let ownerID = upload.fields["owner_id"].flatMap(Int.init),
@@ -128,9 +138,7 @@ enum Attachments {
         guard let attachment = try await Attachment.find(request.intID(), on: request.db),
               let owner = AttachmentOwner(rawValue: attachment.owner),
               try await mayRead(owner, attachment.ownerID, request) else { throw AppError(.notFound) }
-        let path = ResourceStore.path(of: attachment.sha256, request.application).path
-        guard FileManager.default.fileExists(atPath: path) else { throw AppError(.notFound) }
-        let response = try await request.fileio.asyncStreamFile(at: path, mediaType: HTTPMediaType(mime: attachment.mime))
+        let response = try await ResourceStore.response(request, sha256: attachment.sha256, mime: attachment.mime)
         let name = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(name)")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

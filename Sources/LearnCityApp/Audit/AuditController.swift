@@ -1,6 +1,6 @@
 import Fluent
 import Foundation
-import Plot
+import Markup
 import Vapor
 
 /// Browsing the audit log, newest first, filtered by action, actor, object and dates.

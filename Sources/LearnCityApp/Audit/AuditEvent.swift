@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LearnCityCore
 import SQLKit
 import Vapor
 
@@ -99,15 +100,11 @@ enum Audit {
 }
 
 extension Request {
-    /// The client's address: the peer, or the first `X-Forwarded-For` hop when a proxy on this
-    /// machine passed the request on.
+    /// The client's address, for throttles, the audit log and the access log: the peer, or
+    /// the hop a trusted proxy (`LEARNCITY_TRUSTED_PROXIES`) reports in `X-Forwarded-For`
+    /// (`ClientAddress.resolve`). Every user of the client's address goes through here.
     var clientAddress: String {
-        let peer = remoteAddress?.ipAddress ?? "-"
-        // A peer on this machine is a reverse proxy (or the in-process test client, which has none).
-        if peer == "-" || peer == "127.0.0.1" || peer == "::1", let forwarded = headers.first(name: "X-Forwarded-For")?
-            .split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
-            return forwarded
-        }
-        return peer
+        ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+                              trusted: application.learnCity.config.trustedProxies)
     }
 }

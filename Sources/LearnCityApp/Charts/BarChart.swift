@@ -1,5 +1,5 @@
 import Foundation
-import Plot
+import Markup
 
 /// Horizontal bars as inline SVG, one per row, with a `<title>` and a `<desc>` that says every
 /// value, so screen readers and printouts have the numbers too. Scales to its container.

@@ -1,5 +1,5 @@
 import Foundation
-import Plot
+import Markup
 
 /// A trend line as inline SVG (points joined, each labelled), with `<title>` and a `<desc>`
 /// that says every value.

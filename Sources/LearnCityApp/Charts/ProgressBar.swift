@@ -1,5 +1,5 @@
 import Foundation
-import Plot
+import Markup
 
 /// A horizontal progress bar as inline SVG: the share reached, and a tick for where the year
 /// stands, with a `<title>` and `<desc>` for screen readers and printouts.

@@ -19,11 +19,15 @@ public struct AppConfig: Sendable {
     public var jsonLogs: Bool
     /// `LEARNCITY_SECRET_KEY` (base64, 32 bytes); when unset, the key file in the data directory.
     public var secretKey: String?
+    /// `LEARNCITY_TRUSTED_PROXIES`: addresses or CIDR blocks of reverse proxies whose
+    /// `X-Forwarded-For` is believed (none by default: the peer is the client).
+    public var trustedProxies: [AddressRange] = []
 
     public static let sqliteFileName = "learncity.sqlite"
 
     public init(dataDirectory: URL, database: DatabaseLocation, loadsDemo: Bool = true,
-                adminPassword: String? = nil, timeZone: TimeZone, jsonLogs: Bool = false, secretKey: String? = nil) {
+                adminPassword: String? = nil, timeZone: TimeZone, jsonLogs: Bool = false, secretKey: String? = nil,
+                trustedProxies: [AddressRange] = []) {
         self.dataDirectory = dataDirectory
         self.database = database
         self.loadsDemo = loadsDemo
@@ -31,6 +35,7 @@ public struct AppConfig: Sendable {
         self.timeZone = timeZone
         self.jsonLogs = jsonLogs
         self.secretKey = secretKey
+        self.trustedProxies = trustedProxies
     }
 
     /// Reads the environment; throws a `StartupError` whose message says what to fix.
@@ -53,7 +58,16 @@ public struct AppConfig: Sendable {
             loadsDemo: env["LEARNCITY_DEMO"] != "0",
             adminPassword: env["LEARNCITY_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             timeZone: zone, jsonLogs: env["LEARNCITY_LOG_FORMAT"] == "json",
-            secretKey: try secretKey(env["LEARNCITY_SECRET_KEY"]))
+            secretKey: try secretKey(env["LEARNCITY_SECRET_KEY"]),
+            trustedProxies: try trustedProxies(env["LEARNCITY_TRUSTED_PROXIES"]))
+    }
+
+    private static func trustedProxies(_ text: String?) throws -> [AddressRange] {
+        do { return try AddressRange.list(text ?? "") } catch {
+            throw StartupError("LEARNCITY_TRUSTED_PROXIES 无效 / invalid LEARNCITY_TRUSTED_PROXIES: "
+                               + "'\(error.text)' is not an IP address or CIDR block; "
+                               + "use a comma-separated list such as 127.0.0.1,10.0.0.0/8")
+        }
     }
 
     private static func secretKey(_ text: String?) throws -> String? {

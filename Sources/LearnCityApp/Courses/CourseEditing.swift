@@ -143,9 +143,12 @@ enum CourseEditing {
         switch form.action {
         case "enrol":
             let s = request.strings.courses
+            // Someone of another area is answered like someone unknown: enrolling them would make
+            // them visible here, and their completion would count in their county's figures.
+            let scope = try await request.accountScope()
             guard let id = try? ResidentID(form.residentID ?? ""),
                   let person = try await PersonService.find(residentID: id, vault: request.vault, on: request.db),
-                  person.mergedIntoID == nil else {
+                  person.mergedIntoID == nil, scope.mayRecord(forPersonIn: person.region) else {
                 return try await participantsPage(request, course: course, error: s.unknownPerson, status: .unprocessableEntity)
             }
             if let problem = try await CourseService.enrol(personID: try person.requireID(), in: course, actor: actor, on: request.db) {

@@ -14,7 +14,7 @@ enum CoursesController {
             region: request.query[String.self, at: "region"].flatMap(RegionCode.init)?.rawValue,
             category: request.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 },
             featured: request.query[String.self, at: "featured"] != nil,
-            page: max(1, request.query[Int.self, at: "page"] ?? 1))
+            page: request.pageNumber)
         var query = Course.query(on: request.db)
         if !filters.q.isEmpty { query = query.filter(\.$title ~~ filters.q) }
         if let region = filters.region.flatMap(RegionCode.init) { query = query.filter(\.$regionCode =~ region.subtreePrefix) }

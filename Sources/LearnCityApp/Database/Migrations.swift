@@ -43,5 +43,7 @@ enum Migrations {
         app.migrations.add(CreateFunds())
         app.migrations.add(CreateSupervision())
         app.migrations.add(CreateMeetingsAndLiaisons())
+        // security audit (issue 12): token scopes
+        app.migrations.add(AddAPITokenScopes())
     }
 }

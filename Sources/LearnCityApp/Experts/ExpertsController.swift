@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 /// The expert database: search by keyword (Chinese two-character words match) and field,

@@ -1,6 +1,6 @@
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 
 enum FundsPage {
     struct Model: Sendable {

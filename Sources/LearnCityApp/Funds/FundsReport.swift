@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 /// The Finance Bureau's half-yearly report to the leading group (四(四)): the training funds

@@ -37,7 +37,9 @@ extension LearnCity {
         for conflict in summary.conflicts.prefix(200) {
             lines.append("  第 \(conflict.row.map(String.init) ?? "-") 行 row · \(conflict.column ?? "-") · \(conflict.code.rawValue) · \(conflict.message)")
         }
-        if summary.conflicts.count > 200 { lines.append("  … \(summary.conflicts.count - 200) more (use --json)") }
+        // The list stops at `ImportSummary.listedConflicts`; the count is of all of them.
+        let rest = summary.conflictsTotal - min(200, summary.conflicts.count)
+        if rest > 0 { lines.append("  … 另有 \(rest) 个 / \(rest) more" + (summary.conflictsTruncated == 0 ? " (use --json)" : "")) }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 
 enum ImportPages {
     /// The counts of a summary as a row of figures.
@@ -13,13 +13,16 @@ enum ImportPages {
             .li(.span(.class("count"), .text(String(summary.conflictRows))), .span(.text(strings.conflictRows))))
     }
 
-    static func conflicts(_ summary: ImportSummary, _ strings: ImportStrings) -> Node<HTML.BodyContext> {
+    /// The listed conflicts; when more were found, their count and (`download`) all of them as CSV.
+    static func conflicts(_ summary: ImportSummary, _ strings: ImportStrings, download: String?) -> Node<HTML.BodyContext> {
         .group(
             .h2(.text(strings.conflictsTitle)),
+            .if(summary.conflictsTruncated > 0, .p(.class("notice"), .text(strings.moreConflicts(summary.conflicts.count, summary.conflictsTotal)))),
+            .if(summary.conflictsTotal > 0, .unwrap(download) { .p(.a(.href($0), .text(strings.downloadConflicts))) }),
             .if(!summary.unknownColumns.isEmpty, .p(.class("muted"), .text(strings.unknownColumns + "：" + summary.unknownColumns.joined(separator: "、")))),
             summary.conflicts.isEmpty ? .p(.class("notice"), .text(strings.noConflicts)) : .div(.class("table-wrap"), .table(.class("list"), .id("conflicts"),
                 .thead(.tr(.th(.text(strings.row)), .th(.text(strings.column)), .th(.text(strings.code)), .th(.text(strings.message)))),
-                .tbody(.forEach(summary.conflicts.prefix(500)) { conflict in
+                .tbody(.forEach(summary.conflicts) { conflict in
                     .tr(.td(.text(conflict.row.map(String.init) ?? "—")), .td(.text(conflict.column ?? "—")),
                         .td(.text(conflict.code.rawValue)), .td(.text(conflict.message)))
                 }))))
@@ -110,7 +113,7 @@ enum ImportPages {
                 .div(.class("table-wrap"), .table(.class("list"), .id("preview"),
                     .thead(.tr(.th(.text(strings.row)), .forEach(model.preview.headers) { .th(.text($0)) })),
                     .tbody(.forEach(model.preview.rows) { row in .tr(.td(.text(String(row.line))), .forEach(row.cells) { .td(.text($0)) }) }))),
-                conflicts(model.summary, strings),
+                conflicts(model.summary, strings, download: SiteURL.importConflicts(model.staged).path),
                 .if(!refused, .form(.method(.post), .action(SiteURL.importConfirm.path), .class("toolbar"),
                     csrfField(),
                     .input(.type(.hidden), .name("staged"), .value(model.staged.uuidString)),
@@ -146,7 +149,7 @@ enum ImportPages {
             return .section(.class("card"),
                 .h1(.text(strings.finishedTitle)),
                 figures(outcome.summary, strings),
-                conflicts(outcome.summary, strings),
+                conflicts(outcome.summary, strings, download: state.staged.map { SiteURL.importConflicts($0).path }),
                 .a(.class("button"), .href(SiteURL.imports.path), .text(strings.historyTitle)))
         }
     }

@@ -12,6 +12,8 @@ enum ImportsAPI {
         var dryRun: Bool
         var rows, imported, updated, ignored: Int
         var conflicts: [ImportConflict]
+        /// Every conflict found; the list holds the first `ImportSummary.listedConflicts`.
+        var conflictsTotal, conflictsTruncated: Int
         var unknownColumns: [String]
 
         init(_ summary: ImportSummary, importID: Int?) {
@@ -19,6 +21,7 @@ enum ImportsAPI {
             (status, dryRun, rows) = (summary.status.rawValue, summary.dryRun, summary.rows)
             (imported, updated, ignored) = (summary.imported, summary.updated, summary.ignored)
             (conflicts, unknownColumns) = (summary.conflicts, summary.unknownColumns)
+            (conflictsTotal, conflictsTruncated) = (summary.conflictsTotal, summary.conflictsTruncated)
         }
 
         static let schemaName = "ImportSummary"
@@ -31,6 +34,7 @@ enum ImportsAPI {
                     ("row", Schema.nullable("integer")), ("column", Schema.nullable("string")),
                     ("code", Schema.string(enum: ImportConflict.Code.allCases.map(\.rawValue))), ("message", Schema.string()),
                 ], required: ["code", "message"]))),
+                ("conflictsTotal", Schema.integer), ("conflictsTruncated", Schema.integer),
                 ("unknownColumns", Schema.array(Schema.string())),
             ], required: ["status", "dryRun", "rows", "imported", "updated", "ignored", "conflicts"])
         }

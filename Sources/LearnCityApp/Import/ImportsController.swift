@@ -33,15 +33,45 @@ enum ImportsController {
         let data = Data(buffer: file.data)
         let strict = form.strict != nil
         let kind = form.kind.flatMap(ImportKind.init(rawValue:)) ?? .people
+        // Staged first: the dry run writes every conflict beside the file, for the download.
+        let app = request.application
+        let staged = try ImportStaging.store(data, app: app)
+        let listURL = ImportStaging.conflictsFile(staged, owner: request.auth.get(User.self)?.id, app: app)
+        let list = try ConflictFile(listURL, crypto: request.vault.crypto)
+        let options = ImportOptions(fileName: file.filename, dryRun: true, strict: strict, conflictSink: list.sink)
         do {
-            let outcome = try await makeImporter(request, kind: kind).run(data, options: .init(fileName: file.filename, dryRun: true, strict: strict))
-            let staged = try ImportStaging.store(data, app: request.application)
+            let outcome = try await makeImporter(request, kind: kind).run(data, options: options)
+            list.close()
             let model = ImportPages.DryRun.Model(kind: kind, fileName: file.filename, strict: strict, staged: staged,
                                                  summary: outcome.summary, preview: outcome.preview)
             return ImportPages.DryRun(model: model, context: PageContext(request)).response()
-        } catch let refusal as ImportRefusal {
+        } catch {
+            list.close()
+            ImportStaging.remove(staged, app: app)
+            try? FileManager.default.removeItem(at: listURL)
+            guard let refusal = error as? ImportRefusal else { throw error }
             return try await page(request, error: refusal.message, status: .unprocessableEntity)
         }
+    }
+
+    /// Every conflict of a staged file's dry run as CSV (the pages list the first ones), for the
+    /// account that uploaded it, streamed from its sealed list a chunk at a time.
+    @Sendable static func conflicts(_ request: Request) async throws -> Response {
+        guard let text = request.parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError(.notFound) }
+        let url = ImportStaging.conflictsFile(id, owner: request.auth.get(User.self)?.id, app: request.application)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw AppError(.notFound) }
+        let s = request.strings.imports, crypto = request.vault.crypto
+        try await Audit.record(.export, entity: "import", summary: "conflicts of staged file \(id)", by: Audit.Actor(request), on: request.db)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "import-conflicts.csv")
+        let header = "\u{FEFF}" + CSVText.line([s.row, s.column, s.code, s.message])
+        return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
+            try await writer.writeBuffer(ByteBuffer(string: header))
+            try await ConflictFile.read(url, crypto: crypto) { lines in try await writer.writeBuffer(ByteBuffer(string: lines)) }
+            try await writer.write(.end)
+        }))
     }
 
     @Sendable static func confirm(_ request: Request) async throws -> Response {
@@ -50,7 +80,7 @@ enum ImportsController {
             return try await page(request, error: request.strings.imports.uploadExpired, status: .unprocessableEntity)
         }
         let jobs = request.application.learnCity.importJobs
-        let job = await jobs.start(owner: request.auth.get(User.self)?.id)
+        let job = await jobs.start(owner: request.auth.get(User.self)?.id, staged: staged)
         let kind = form.kind.flatMap(ImportKind.init(rawValue:)) ?? .people
         let importer = try await makeImporter(request, kind: kind) { done, total in Task { await jobs.update(job, done: done, total: total) } }
         let options = ImportOptions(fileName: form.fileName ?? "upload", dryRun: false, strict: form.strict != nil)

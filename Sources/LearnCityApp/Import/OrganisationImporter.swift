@@ -23,8 +23,9 @@ struct OrganisationImporter: TableImporter {
     enum Parent: Sendable, Equatable { case existing(Int), new(String) }
 
     func run(_ data: Data, options: ImportOptions) async throws -> ImportOutcome {
-        var summary = ImportSummary(dryRun: options.dryRun)
-        let (header, rows) = try ImportTable.read(data, specs: OrganisationRowParser.columns, dryRun: options.dryRun)
+        var summary = options.summary()
+        let (header, rows) = try ImportTable.read(data, specs: OrganisationRowParser.columns, dryRun: options.dryRun,
+                                                strings: context.strings.imports)
         summary.unknownColumns = header.unknown
         summary.rows = rows.count
         let regions = try await Region.query(on: database).filter(\.$level >= 2).all()
@@ -35,11 +36,11 @@ struct OrganisationImporter: TableImporter {
         var candidates: [OrganisationRowParser.Candidate] = []
         for row in rows {
             switch parser.parse(row, header: header) {
-            case .failure(let failure): summary.conflicts += failure.conflicts
+            case .failure(let failure): summary.add(contentsOf: failure.conflicts)
             case .success(let candidate):
                 if let first = seen[candidate.code] {
                     if Self.sameContent(first, candidate) { summary.ignored += 1 } else {
-                        summary.conflicts.append(ImportConflict(row: candidate.line, column: "编码", code: .duplicateInFile,
+                        summary.add(ImportConflict(row: candidate.line, column: "编码", code: .duplicateInFile,
                             message: "文件中已有此机构且内容不同 / this organisation appears earlier in the file with other content"))
                     }
                     continue
@@ -75,7 +76,7 @@ struct OrganisationImporter: TableImporter {
             newNames[candidate.nameZh, default: []].append(candidate.code)
         }
         func conflict(_ c: OrganisationRowParser.Candidate, _ column: String, _ code: ImportConflict.Code, _ message: String) {
-            summary.conflicts.append(ImportConflict(row: c.line, column: column, code: code, message: message))
+            summary.add(ImportConflict(row: c.line, column: column, code: code, message: message))
         }
         var planned: [Planned] = []
         var placed: [String: RegionCode] = [:]   // new rows placed so far → their region

@@ -37,9 +37,10 @@ struct PeopleImporter: TableImporter {
     /// (one core), the next is prepared on the others. A writing run is one transaction; a
     /// strict run that meets a bad row rolls it back, so nothing is written.
     func run(_ data: Data, options: ImportOptions) async throws -> ImportOutcome {
-        var state = Progress(summary: ImportSummary(dryRun: options.dryRun))
+        var state = Progress(summary: options.summary())
         let strict = options.strict
-        let (header, rows) = try ImportTable.read(data, specs: PersonRowParser.columns, dryRun: options.dryRun)
+        let (header, rows) = try ImportTable.read(data, specs: PersonRowParser.columns, dryRun: options.dryRun,
+                                                strings: context.strings.imports)
         state.summary.unknownColumns = header.unknown
         state.summary.rows = rows.count
         let parser = try await makeParser()
@@ -94,12 +95,12 @@ struct PeopleImporter: TableImporter {
         var candidates: [Prepared] = []
         for (row, result) in zip(rows, results) {
             switch result {
-            case .failure(let failure): state.summary.conflicts += failure.conflicts
+            case .failure(let failure): state.summary.add(contentsOf: failure.conflicts)
             case .success(let prepared):
                 let candidate = prepared.candidate
                 if let first = state.seen[candidate.residentID.value] {
                     if first == candidate.canonical { state.summary.ignored += 1 } else {
-                        state.summary.conflicts.append(ImportConflict(row: row.line, column: "身份证号", code: .duplicateInFile,
+                        state.summary.add(ImportConflict(row: row.line, column: "身份证号", code: .duplicateInFile,
                             message: "文件中已有此身份证号且内容不同 / this resident ID appears earlier in the file with other content"))
                     }
                     continue
@@ -188,7 +189,7 @@ struct PeopleImporter: TableImporter {
                         plan.inserts.append(prepared)
                         summary.imported += 1
                     } else {
-                        summary.conflicts.append(ImportConflict(row: candidate.line, column: "区县", code: .regionOutOfScope,
+                        summary.add(ImportConflict(row: candidate.line, column: "区县", code: .regionOutOfScope,
                             message: "不在本账号的辖区内 / outside the area of this account"))
                     }
                     continue
@@ -196,7 +197,7 @@ struct PeopleImporter: TableImporter {
                 if !scope.canChangePerson(region: person.region) || person.fingerprint == fingerprint || person.mergedIntoID != nil {
                     summary.ignored += 1   // not ours (and not revealed), identical, or merged into someone else
                 } else if person.editedAt != nil {
-                    summary.conflicts.append(ImportConflict(row: candidate.line, column: nil, code: .changedByUser,
+                    summary.add(ImportConflict(row: candidate.line, column: nil, code: .changedByUser,
                         message: "此人信息已被手工修改，导入不会覆盖 / changed by hand since; the import does not overwrite it"))
                 } else {
                     plan.updates.append((person, prepared))

@@ -12,6 +12,16 @@ struct ImportOptions: Sendable {
     var fileName: String
     var dryRun = false
     var strict = false
+    /// Where every conflict goes besides the summary's capped list (the browser's dry run). A
+    /// strict run that stops and counts the rest again does so without it, so none is sent twice.
+    var conflictSink: ConflictSink? = nil
+
+    /// The empty summary a run of these options starts from.
+    func summary() -> ImportSummary {
+        var summary = ImportSummary(dryRun: dryRun)
+        summary.sink = conflictSink
+        return summary
+    }
 }
 
 /// The first rows as they will be (or were) stored, for the dry-run page.
@@ -36,7 +46,7 @@ struct ImportRefusal: Error, Sendable {
     init(_ code: ImportConflict.Code, _ message: String, column: String? = nil, dryRun: Bool) {
         summary = ImportSummary(dryRun: dryRun)
         summary.status = .error
-        summary.conflicts = [ImportConflict(row: nil, column: column, code: code, message: message)]
+        summary.add(ImportConflict(row: nil, column: column, code: code, message: message))
     }
 }
 
@@ -71,13 +81,14 @@ extension ImportKind {
 /// Reading a file every importer does the same way: the sheet, its header among the first ten
 /// rows, its data rows (blank rows are not data) — or one clear refusal.
 enum ImportTable {
-    static func read(_ data: Data, specs: [ColumnSpec], dryRun: Bool) throws -> (HeaderMap, [Sheet.Row]) {
+    static func read(_ data: Data, specs: [ColumnSpec], dryRun: Bool, strings: ImportStrings) throws -> (HeaderMap, [Sheet.Row]) {
         let sheet: Sheet
         do { sheet = try Sheet.read(data) } catch {
             switch error {
             case .empty: throw ImportRefusal(.emptyFile, "文件没有数据 / the file has no data", dryRun: dryRun)
             case .notASpreadsheet, .undecodableText:
                 throw ImportRefusal(.notASpreadsheet, "不是 CSV 或 XLSX 表格 / not a CSV or XLSX spreadsheet", dryRun: dryRun)
+            case .tooLarge(let limit): throw ImportRefusal(.fileTooLarge, strings.tooLarge(limit), dryRun: dryRun)
             }
         }
         let header: HeaderMap
@@ -93,8 +104,8 @@ enum ImportTable {
 
     /// Finishes a summary: status from the conflicts and strictness, conflicts in row order.
     static func settle(_ summary: inout ImportSummary, strict: Bool) {
-        summary.status = summary.conflicts.isEmpty ? .ok : (strict ? .error : .warning)
-        summary.conflicts.sort { ($0.row ?? 0, $0.column ?? "") < ($1.row ?? 0, $1.column ?? "") }
+        summary.status = summary.conflictsTotal == 0 ? .ok : (strict ? .error : .warning)
+        summary.sortConflicts()
     }
 
     /// Starts the history entry of an import inside its transaction.
@@ -113,7 +124,7 @@ enum ImportTable {
 
     static func audit(_ kind: ImportKind, run: ImportRun, summary: ImportSummary, actor: Audit.Actor, on db: any Database) async throws {
         try await Audit.record(.create, entity: "import", id: run.id.map(String.init),
-                               summary: "\(kind.rawValue) from \(run.fileName): imported \(summary.imported), updated \(summary.updated), ignored \(summary.ignored), conflicts \(summary.conflicts.count)",
+                               summary: "\(kind.rawValue) from \(run.fileName): imported \(summary.imported), updated \(summary.updated), ignored \(summary.ignored), conflicts \(summary.conflictsTotal)",
                                by: actor, on: db)
     }
 }

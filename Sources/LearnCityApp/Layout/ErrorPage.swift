@@ -1,4 +1,4 @@
-import Plot
+import Markup
 
 /// The HTML answer to an error: what went wrong, in the user's language, and a way back.
 enum ErrorPage {

@@ -1,8 +1,8 @@
-import Plot
+import Markup
 
 /// A labelled form field with its validation message next to it, the same on every form.
 enum FormFields {
-    static func input(name: String, label: String, type: HTMLInputType = .text, value: String = "",
+    static func input(name: String, label: String, type: InputType = .text, value: String = "",
                       error: String?, hint: String? = nil, autocomplete: String? = nil) -> Node<HTML.FormContext> {
         .div(.class(error == nil ? "field" : "field invalid"),
             .label(.for(name), .text(label)),

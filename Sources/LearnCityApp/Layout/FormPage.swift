@@ -1,4 +1,4 @@
-import Plot
+import Markup
 
 /// A page that is one form: title, an optional intro, a notice or alert, fields with their
 /// messages, and a submit button. Registration, code entry and password reset all use it.
@@ -6,7 +6,7 @@ enum FormPage {
     struct Field: @unchecked Sendable {
         var name: String
         var label: String
-        var type: HTMLInputType = .text
+        var type: InputType = .text
         var value: String = ""
         var autocomplete: String? = nil
     }

@@ -1,4 +1,4 @@
-import Plot
+import Markup
 import Vapor
 
 /// A full HTML page: the layout (header, navigation, footer) is here once; each page supplies

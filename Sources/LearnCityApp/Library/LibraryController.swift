@@ -40,10 +40,12 @@ enum LibraryController {
         do { upload = try await ResourceStore.receive(request) } catch let problem as ResourceStore.Problem {
             let message = switch problem {
             case .tooLarge: s.tooLarge
+            case .formTooLarge: request.strings.problems.payloadTooLarge
             case .noFile: s.noFile
             case .notAllowedType, .malformed: s.notAllowed
             }
-            return try await page(request, error: message, status: problem == .tooLarge ? .payloadTooLarge : .unprocessableEntity)
+            let tooLarge = problem == .tooLarge || problem == .formTooLarge
+            return try await page(request, error: message, status: tooLarge ? .payloadTooLarge : .unprocessableEntity)
         }
         let fields = upload.fields
         func text(_ key: String, _ max: Int = 200) -> String { String((fields[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(max)) }
@@ -89,13 +91,11 @@ enum LibraryController {
                                    context: PageContext(request)).response()
     }
 
-    /// The bytes, with HTTP range requests (Vapor's file streaming answers `Range` with 206),
-    /// so seeking works in the browser's own player.
+    /// The bytes, with HTTP range requests (`ResourceStore.response`), so seeking works in the
+    /// browser's own player.
     @Sendable static func file(_ request: Request) async throws -> Response {
         let resource = try await resource(request)
-        let path = ResourceStore.path(of: resource.sha256, request.application).path
-        guard FileManager.default.fileExists(atPath: path) else { throw AppError(.notFound) }
-        let response = try await request.fileio.asyncStreamFile(at: path, mediaType: HTTPMediaType(mime: resource.mime))
+        let response = try await ResourceStore.response(request, sha256: resource.sha256, mime: resource.mime)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "inline")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return response

@@ -16,6 +16,9 @@ struct AccountStrings: Sendable {
     let codeIssued: @Sendable (_ code: String, _ hours: Int) -> String
     let claimingAccounts: @Sendable (_ count: Int) -> String
     let resetTitle, resetIntro, resetDone: String
+    let tooManyClaims: @Sendable (_ limit: Int) -> String
+    let registrationThrottled: @Sendable (_ minutes: Int) -> String
+    let tokenScopes, scopeRead, scopeWrite, scopeReveal, scopesRequired: String
     let menu: (people: String, organisations: String, accounts: String, tokens: String, identity: String,
                audit: String, password: String)
 }
@@ -51,6 +54,10 @@ extension AccountStrings {
         codeIssued: { code, hours in "确认码：\(code)（\(hours) 小时内有效，只能使用一次）" },
         claimingAccounts: { count in "以此身份证号注册的账号：\(count) 个" },
         resetTitle: "重置密码", resetIntro: "请携带身份证到学习中心领取密码重置码。", resetDone: "密码已重置，请用新密码登录。",
+        tooManyClaims: { limit in "以此身份证号注册的账号已有 \(limit) 个，不能再注册。如需找回账号，请携带身份证到学习中心重置密码。" },
+        registrationThrottled: { minutes in "注册次数过多，请 \(minutes) 分钟后再试。" },
+        tokenScopes: "权限范围", scopeRead: "读取（read）", scopeWrite: "写入（write）：导入与撤销导入等修改",
+        scopeReveal: "明文（reveal）：查看未遮盖的身份证号和手机号，请谨慎授予", scopesRequired: "请至少选择一项。",
         menu: (people: "人员", organisations: "组织机构", accounts: "账号管理", tokens: "API 令牌",
                identity: "身份确认", audit: "审计日志", password: "修改密码"))
 
@@ -92,6 +99,14 @@ extension AccountStrings {
         claimingAccounts: { count in "Accounts registered with this ID: \(count)" },
         resetTitle: "Reset password", resetIntro: "Collect a password-reset code at a learning centre (bring your ID card).",
         resetDone: "Your password has been reset; sign in with the new one.",
+        tooManyClaims: { limit in
+            "This resident ID already has \(limit) accounts; no more can be registered. "
+                + "To recover yours, bring your ID card to a learning centre for a password reset."
+        },
+        registrationThrottled: { minutes in "Too many registrations; try again in \(minutes) minutes." },
+        tokenScopes: "Scopes", scopeRead: "Read (read)", scopeWrite: "Write (write): imports, undoing imports and other changes",
+        scopeReveal: "Reveal (reveal): unmasked resident ID and phone numbers; grant sparingly",
+        scopesRequired: "Choose at least one.",
         menu: (people: "People", organisations: "Organisations", accounts: "Accounts", tokens: "API tokens",
                identity: "Identity", audit: "Audit log", password: "Change password"))
 }

@@ -1,3 +1,5 @@
+import LearnCityCore
+
 /// Strings of the import pages.
 struct ImportStrings: Sendable {
     let title, intro, file, strict, strictHint, dryRunButton, chooseFile, uploadExpired: String
@@ -10,6 +12,11 @@ struct ImportStrings: Sendable {
     let urbanRural, employed, workplace, urban, rural, yes, no: String
     let kind: String
     let kindNames: [ImportKind: String]
+    /// A file refused because it holds more than an import reads, naming the limit.
+    let tooLarge: @Sendable (Sheet.Limit) -> String
+    /// Under the listed conflicts when more were found; the link downloads all of them.
+    let moreConflicts: @Sendable (_ listed: Int, _ total: Int) -> String
+    let downloadConflicts: String
 
     func kindName(_ kind: ImportKind) -> String { kindNames[kind] ?? kind.rawValue }
 }
@@ -29,7 +36,17 @@ extension ImportStrings {
         progress: { done, total in "已处理 \(done) / \(total)" },
         strictRefused: "严格模式：发现问题，整批未写入。",
         urbanRural: "城乡", employed: "就业", workplace: "工作单位", urban: "城镇", rural: "农村", yes: "在职", no: "否",
-        kind: "导入内容", kindNames: [.people: "人员", .orgs: "机构", .records: "学习记录"])
+        kind: "导入内容", kindNames: [.people: "人员", .orgs: "机构", .records: "学习记录"],
+        tooLarge: { limit in
+            switch limit {
+            case .rows(let n): "文件超过 \(NumberFormat.integer(n)) 行，不能导入；请拆分后分批导入。"
+            case .cellsPerRow(let n): "文件有一行超过 \(NumberFormat.integer(n)) 列，不能导入。"
+            case .cellCharacters(let n): "文件有一个单元格超过 \(NumberFormat.integer(n)) 个字符，不能导入。"
+            case .unpackedBytes(let n): "XLSX 文件解压后超过 \(NumberText.bytes(n))，不能导入。"
+            }
+        },
+        moreConflicts: { listed, total in "共发现 \(total) 个问题，这里只列出前 \(listed) 个。" },
+        downloadConflicts: "下载全部问题（CSV）")
 
     static let en = ImportStrings(
         title: "Bulk import", intro: "Upload a CSV (UTF-8 or GBK/GB18030) or XLSX file; headers in Chinese or English, in any order. A dry run comes first; then confirm.",
@@ -45,5 +62,15 @@ extension ImportStrings {
         progress: { done, total in "\(done) of \(total) done" },
         strictRefused: "Strict mode: problems found, nothing was written.",
         urbanRural: "Urban/rural", employed: "Employed", workplace: "Workplace", urban: "urban", rural: "rural", yes: "yes", no: "no",
-        kind: "What the file holds", kindNames: [.people: "People", .orgs: "Organisations", .records: "Learning records"])
+        kind: "What the file holds", kindNames: [.people: "People", .orgs: "Organisations", .records: "Learning records"],
+        tooLarge: { limit in
+            switch limit {
+            case .rows(let n): "The file has more than \(NumberFormat.integer(n)) rows; split it and import the parts."
+            case .cellsPerRow(let n): "A row of the file has more than \(NumberFormat.integer(n)) columns; it cannot be imported."
+            case .cellCharacters(let n): "A cell of the file has more than \(NumberFormat.integer(n)) characters; it cannot be imported."
+            case .unpackedBytes(let n): "The XLSX file unpacks to more than \(NumberText.bytes(n)); it cannot be imported."
+            }
+        },
+        moreConflicts: { listed, total in "\(total) problems found; the first \(listed) are listed here." },
+        downloadConflicts: "Download every problem (CSV)")
 }

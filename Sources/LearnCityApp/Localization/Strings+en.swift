@@ -90,6 +90,7 @@ extension Strings {
             tooManyRequests: "Too many attempts; please try again later.",
             passwordChangeRequired: "Please change your initial password first.",
             conflict: "The action conflicts with the current data.",
+            insufficientScope: "This API token's scopes do not allow this action.",
             databaseUnavailable: "The database cannot be reached right now; please try again later.",
             internalError: "Internal server error; it has been logged. Please try again later.")
     )

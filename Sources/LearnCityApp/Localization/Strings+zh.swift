@@ -87,6 +87,7 @@ extension Strings {
             tooManyRequests: "尝试次数过多，请稍后再试。",
             passwordChangeRequired: "请先修改初始密码。",
             conflict: "操作与当前数据冲突。",
+            insufficientScope: "此 API 令牌的权限范围不允许此操作。",
             databaseUnavailable: "数据库暂时无法访问，请稍后再试。",
             internalError: "服务器内部错误，已记录，请稍后再试。")
     )

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 /// Joint meetings: the office calls them and sees every one; a unit sees the meetings it is

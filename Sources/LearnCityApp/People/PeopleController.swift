@@ -22,11 +22,14 @@ enum PeopleController {
     }
 
     /// The scoped search behind the list, the export and the API: a resident ID finds by its
-    /// keyed hash; anything else matches names.
-    static func search(_ request: Request, text: String?, page: Int, size: Int?) async throws -> (people: [Person], total: Int) {
+    /// keyed hash (given, or computed from the text); anything else matches names.
+    static func search(_ request: Request, text: String?, idHash: String? = nil, page: Int,
+                       size: Int?) async throws -> (people: [Person], total: Int) {
         var query = Person.query(on: request.db).visible(to: try await request.accountScope())
         let text = (text ?? "").trimmingCharacters(in: .whitespaces)
-        if let id = try? ResidentID(text) {
+        if let idHash {
+            query = query.filter(\.$residentIDHash == idHash)
+        } else if let id = try? ResidentID(text) {
             query = query.filter(\.$residentIDHash == request.vault.hash(id.value, .residentID))
         } else if !text.isEmpty {
             query = query.filter(\.$name ~~ text)
@@ -47,13 +50,43 @@ enum PeopleController {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let q = request.query[String.self, at: "q"]
-        let page = max(1, request.query[Int.self, at: "page"] ?? 1)
-        let (people, total) = try await search(request, text: q, page: page, size: pageSize)
+        // An ID typed into an address keeps working, but the page it lands on names only its hash.
+        if let id = try? ResidentID((q ?? "").trimmingCharacters(in: .whitespaces)) { return idSearchRedirect(request, id) }
+        let idHash = idHashParameter(request)
+        let page = request.pageNumber
+        let (people, total) = try await search(request, text: idHash == nil ? q : nil, idHash: idHash, page: page, size: pageSize)
         let user = try request.requireUser()
-        let model = PeopleList.Model(query: q ?? "", page: page, total: total, pageSize: pageSize,
+        var model = PeopleList.Model(query: idHash == nil ? q ?? "" : "", page: page, total: total, pageSize: pageSize,
                                      rows: try await rows(people, request), canCreate: user.roles.allows(.editPeople),
                                      canExport: user.roles.allows(.exportPersonalData))
+        model.idHash = idHash
         return PeopleList.View(model: model, context: PageContext(request)).response()
+    }
+
+    /// The search form posts here, so that a resident ID typed into it never becomes part of a
+    /// URL (history, proxies, referrers, logs): an ID search continues at `/people?idh=` with
+    /// the ID's keyed hash; a name search at `/people?q=`.
+    @Sendable static func searchForm(_ request: Request) async throws -> Response {
+        let text = ((try? request.content.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        if let id = try? ResidentID(text) { return idSearchRedirect(request, id) }
+        guard !text.isEmpty, let encoded = text.addingPercentEncoding(withAllowedCharacters: queryValue) else {
+            return request.redirect(to: SiteURL.people.path)
+        }
+        return request.redirect(to: SiteURL.people.path + "?q=" + encoded)
+    }
+
+    /// Characters left as they are in a query value; everything else is percent-encoded.
+    static let queryValue = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+    private static func idSearchRedirect(_ request: Request, _ id: ResidentID) -> Response {
+        request.redirect(to: SiteURL.people.path + "?idh=" + request.vault.hash(id.value, .residentID))
+    }
+
+    /// The `idh` parameter: a keyed hash of a resident ID (64 hex digits), or nil.
+    static func idHashParameter(_ request: Request) -> String? {
+        guard let text = request.query[String.self, at: "idh"]?.lowercased(), text.count == 64,
+              text.allSatisfy(\.isHexDigit) else { return nil }
+        return text
     }
 
     @Sendable static func detail(_ request: Request) async throws -> Response {

@@ -86,7 +86,8 @@ enum PeopleEditing {
 enum PeopleExport {
     @Sendable static func csv(_ request: Request) async throws -> Response {
         let q = request.query[String.self, at: "q"]
-        let (people, _) = try await PeopleController.search(request, text: q, page: 1, size: nil)
+        let idHash = PeopleController.idHashParameter(request)
+        let (people, _) = try await PeopleController.search(request, text: q, idHash: idHash, page: 1, size: nil)
         let rows = try await PeopleController.rows(people, request)
         let strings = request.strings.registry
         return try await TableExport.response(

@@ -8,7 +8,8 @@ struct PersonalDataVault: Sendable {
     let crypto: PersonalDataCrypto
     static let keyCheckSetting = "crypto.key_check"
 
-    enum Purpose: String { case residentID = "resident_id", phone = "phone" }
+    /// `signInName`: what was typed as a user name on sign-in when it is no account (the throttle).
+    enum Purpose: String { case residentID = "resident_id", phone = "phone", signInName = "sign_in_name" }
 
     func seal(_ value: String) throws -> String { try crypto.seal(value) }
     func open(_ stored: String) throws -> String { try crypto.open(stored) }

@@ -1,5 +1,5 @@
 import LearnCityCore
-import Plot
+import Markup
 
 extension HomeIndex {
     struct View: PageView {

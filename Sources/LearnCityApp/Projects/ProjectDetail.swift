@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 /// One project: facts, funds, milestones (late ones marked), progress, experts, attachments,

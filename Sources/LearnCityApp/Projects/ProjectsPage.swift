@@ -1,6 +1,6 @@
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 
 enum ProjectsPage {
     struct Row: Sendable {

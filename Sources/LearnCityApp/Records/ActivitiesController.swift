@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 /// Activities on the staff pages: the list within scope, a form to add one, void with a reason.

@@ -44,7 +44,7 @@ extension RecordImporter {
         var plan = Plan()
         let scope = context.scope
         func conflict(_ c: RecordRowParser.Candidate, _ column: String, _ code: ImportConflict.Code, _ message: String) {
-            state.summary.conflicts.append(ImportConflict(row: c.line, column: column, code: code, message: message))
+            state.summary.add(ImportConflict(row: c.line, column: column, code: code, message: message))
         }
         let sql = db as! any SQLDatabase
         for batch in rows.chunked(Self.batchSize) {
@@ -74,6 +74,10 @@ extension RecordImporter {
                     person = .new(prepared.idHash)
                     region = pending.region
                 } else {
+                    // Checked before the name, so a row answers alike whether the person exists elsewhere or not.
+                    guard scope.mayRecord(forPersonIn: lookup.regions.current(c.residentID.areaCode) ?? c.residentID.areaCode) else {
+                        conflict(c, "身份证号", .personOutOfScope, Self.outOfScope); continue
+                    }
                     guard let name = c.name else {
                         conflict(c, "姓名", .missingValue, "此人尚未登记，需要填写姓名 / a person LearnCity does not know needs a name"); continue
                     }
@@ -85,6 +89,10 @@ extension RecordImporter {
                     state.newPeople[prepared.idHash] = (name, home, c.residentID)
                     person = .new(prepared.idHash)
                     region = home
+                }
+                // A record would make someone of another area visible here and count in their figures.
+                guard scope.mayRecord(forPersonIn: region) else {
+                    conflict(c, "身份证号", .personOutOfScope, Self.outOfScope); continue
                 }
                 guard scope.includesRecord(providerPath: provider?.path, personRegion: region) else {
                     conflict(c, "举办单位", .regionOutOfScope, "不在本账号的辖区内 / outside the area of this account"); continue
@@ -128,6 +136,8 @@ extension RecordImporter {
         }
         return plan
     }
+
+    static let outOfScope = "此人不在本单位的服务区域，须由其所在区县录入 / this person is outside your area: their own county records them"
 
     /// The columns of a person a record needs.
     struct PersonRow: Decodable, Sendable {

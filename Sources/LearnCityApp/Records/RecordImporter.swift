@@ -47,8 +47,9 @@ struct RecordImporter: TableImporter {
     }
 
     func run(_ data: Data, options: ImportOptions) async throws -> ImportOutcome {
-        let state = State(summary: ImportSummary(dryRun: options.dryRun))
-        let (header, rows) = try ImportTable.read(data, specs: RecordRowParser.columns, dryRun: options.dryRun)
+        let state = State(summary: options.summary())
+        let (header, rows) = try ImportTable.read(data, specs: RecordRowParser.columns, dryRun: options.dryRun,
+                                                strings: context.strings.imports)
         state.summary.unknownColumns = header.unknown
         state.summary.rows = rows.count
         let lookup = try await Lookup.load(context: context, on: database)
@@ -103,13 +104,13 @@ struct RecordImporter: TableImporter {
         var kept: [Prepared] = []
         for (row, result) in zip(rows, results) {
             switch result {
-            case .failure(let failure): state.summary.conflicts += failure.conflicts
+            case .failure(let failure): state.summary.add(contentsOf: failure.conflicts)
             case .success(let prepared):
                 let c = prepared.candidate
                 let key = c.sourceID.map { "id|" + $0 } ?? "content|" + prepared.fingerprint
                 if let first = state.seen[key] {
                     if first == prepared.fingerprint { state.summary.ignored += 1 } else {
-                        state.summary.conflicts.append(ImportConflict(row: row.line, column: "记录编号", code: .duplicateInFile,
+                        state.summary.add(ImportConflict(row: row.line, column: "记录编号", code: .duplicateInFile,
                             message: "文件中已有此记录编号且内容不同 / this record id appears earlier in the file with other content"))
                     }
                     continue

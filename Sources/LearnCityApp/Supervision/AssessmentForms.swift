@@ -1,5 +1,5 @@
 import LearnCityCore
-import Plot
+import Markup
 
 /// The office's forms on the assessment page: criteria, manual scores, computing the
 /// automatic ones, the advanced units (suggested: the top N) and publishing.

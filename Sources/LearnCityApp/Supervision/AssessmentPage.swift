@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 enum AssessmentPage {
@@ -47,7 +47,7 @@ enum AssessmentPage {
             scores: scores,
             ranking: AssessmentScoring.ranking(AssessmentScoring.totals(scores, units: unitIDs), order: unitIDs),
             advanced: Dictionary(advanced.map { ($0.organisationID, $0.reason) }, uniquingKeysWith: { a, _ in a }),
-            top: request.query[Int.self, at: "top"].flatMap { (1...50).contains($0) ? $0 : nil },
+            top: request.queryInteger("top", in: 1...50),
             errors: errors, typed: typed)
         return View(model: model, context: PageContext(request)).response(status: status)
     }

@@ -1,5 +1,5 @@
 import LearnCityCore
-import Plot
+import Markup
 
 extension InspectionPages {
     /// One inspection: facts, findings, each rectification with its closure; the inspected unit

@@ -14,7 +14,7 @@ struct AccessLogMiddleware: AsyncMiddleware {
         request.logger.info("\(request.method) \(request.url.path) \(response.status.code)", metadata: [
             "status": "\(response.status.code)",
             "ms": .string(String(format: "%.1f", milliseconds)),
-            "ip": .string(request.remoteAddress?.ipAddress ?? "-"),
+            "ip": .string(request.clientAddress),
         ])
         return response
     }

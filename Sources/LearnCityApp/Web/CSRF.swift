@@ -6,7 +6,7 @@ import Vapor
 /// SameSite=Strict cookie and in a hidden field of every form (or an `X-CSRF-Token` header);
 /// `CSRFMiddleware` refuses every state-changing request whose token does not match its cookie.
 /// It needs no server-side state, so anonymous visitors (the sign-in form) create no session
-/// rows. Requests authenticated by a bearer token carry no cookies and are exempt.
+/// rows. Requests a valid bearer token authenticated carry no cookies and are exempt.
 enum CSRF {
     static let cookieName = "learncity_csrf"
     static let fieldName = "_csrf"
@@ -39,25 +39,24 @@ enum CSRF {
         return zip(cookie.utf8, submitted.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
     }
 
+    /// Requests a valid API token authenticated carry no cookies and cannot be forged by a
+    /// page in a browser; every other state-changing request needs the token. A bearer header
+    /// alone exempts nothing: a junk one on a cookie session is checked like any form.
+    static func verifyUnlessToken(_ request: Request) throws {
+        if request.storage[AuthenticatedByToken.self] == true { return }
+        try verify(request)
+    }
+
+    /// Set by the bearer authenticator when a token was valid.
+    struct AuthenticatedByToken: StorageKey { typealias Value = Bool }
+
     fileprivate struct PendingToken: StorageKey { typealias Value = String }
 }
 
-/// Checks the token of every POST, PUT, PATCH and DELETE, and sets the cookie on pages that
-/// handed out a new one.
+/// Sets the cookie on pages that handed out a new token. The token itself is checked by
+/// `BodyGate` once the route's access is known and its body read.
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let streams = request.route?.userInfo[AnySendableHashable(RouteBodyLimit.streamKey)] as? Bool ?? false
-        if streams && request.headers.first(name: CSRF.headerName) == nil {
-            // A streamed upload: its handler checks the form's token once it has parsed the form.
-        } else if [.POST, .PUT, .PATCH, .DELETE].contains(request.method), request.headers.bearerAuthorization == nil {
-            // Middleware runs before the route collects the body; collect it here, within the
-            // same limit, so the form field can be read (and an oversized body is a 413).
-            if request.body.data == nil {
-                let limit = request.route?.userInfo[AnySendableHashable(RouteBodyLimit.key)] as? Int ?? request.application.routes.defaultMaxBodySize.value
-                _ = try await request.body.collect(max: limit).get()
-            }
-            try CSRF.verify(request)
-        }
         let response = try await next.respond(to: request)
         if let token = request.storage[CSRF.PendingToken.self] {
             response.cookies[CSRF.cookieName] = HTTPCookies.Value(

@@ -9,7 +9,7 @@ enum SiteURL: Sendable, Equatable {
     case users, newUser, resetUserPassword(UUID?)
     case identity
     case audit
-    case people, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
+    case people, peopleSearch, newPerson, peopleExport, person(Int), editPerson(Int), revealPerson(Int)
     case peopleDuplicates, mergePeople, personExternalIDs(Int), personRecords(Int)
     case record(Int), voidRecord(Int), correctRecord(Int)
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
@@ -25,7 +25,7 @@ enum SiteURL: Sendable, Equatable {
     case organisations, organisationsExport, organisation(Int), newOrganisation, moveOrganisation(Int), closeOrganisation(Int)
     case experts, expertsExport, newExpert
     case teachers, teachersExport, newTeacher, teacher(Int), teacherService(Int)
-    case imports, importConfirm, importJob(UUID?), undoImport(Int)
+    case imports, importConfirm, importJob(UUID?), undoImport(Int), importConflicts(UUID?)
     case healthz, metrics, asset(String), openAPI
     case apiIndicators, apiRegions, apiOrganisations, apiOrganisation(Int), apiPeople, apiPerson(Int), apiMe
     case apiImport(ImportKind), apiImports, apiUndoImport(Int), apiReportCompleteness
@@ -52,6 +52,7 @@ enum SiteURL: Sendable, Equatable {
         case .people: "/people"
         case .newPerson: "/people/new"
         case .peopleExport: "/people/export.csv"
+        case .peopleSearch: "/people/search"
         case .person(let id): "/people/\(id)"
         case .editPerson(let id): "/people/\(id)/edit"
         case .revealPerson(let id): "/people/\(id)/reveal"
@@ -133,6 +134,7 @@ enum SiteURL: Sendable, Equatable {
         case .imports: "/imports"
         case .importConfirm: "/imports/confirm"
         case .importJob(let id): "/imports/jobs/\(id?.uuidString ?? ":id")"
+        case .importConflicts(let id): "/imports/staged/\(id?.uuidString ?? ":id")/conflicts.csv"
         case .undoImport(let id): "/imports/\(id)/undo"
         case .apiImport(let kind): "/api/v1/imports/\(kind.rawValue)"
         case .apiImports: "/api/v1/imports"
@@ -213,7 +215,10 @@ enum SiteURL: Sendable, Equatable {
         var items = (components.queryItems ?? []).filter { $0.name != "lang" }
         items.append(URLQueryItem(name: "lang", value: code))
         components.queryItems = items
-        return (components.path.isEmpty ? "/" : components.path) + "?" + (components.percentEncodedQuery ?? "")
+        // The path as it came, still percent-encoded, and only when it is one of ours: a request
+        // for `//evil.example` must not become a link to another host.
+        let path = LocalRedirect.path(components.percentEncodedPath) ?? "/"
+        return path + "?" + (components.percentEncodedQuery ?? "")
     }
 }
 
@@ -223,7 +228,7 @@ extension Request {
 
     /// The integer `:id` of the route; a malformed id is "not found", like a missing one.
     func intID() throws -> Int {
-        guard let text = parameters.get("id"), let id = Int(text), id > 0 else { throw AppError(.notFound) }
+        guard let id = BoundedNumber.integer(parameters.get("id"), in: BoundedNumber.ids) else { throw AppError(.notFound) }
         return id
     }
 }

@@ -46,6 +46,19 @@ public struct AccountScope: Sendable, Equatable {
     /// Only accounts of a person's region change their details.
     public func canChangePerson(region personRegion: RegionCode?) -> Bool { includesRegion(personRegion) }
 
+    /// Whether this account may write a learning record (an imported row, a walk-in enrolment)
+    /// for a person of `personRegion`. A record makes its person visible to the writer and counts
+    /// in the person's region, so an account of a place writes only for people of that place —
+    /// anyone else is recorded by their own county, whether or not LearnCity knows them. City-wide
+    /// accounts write for anyone; providers without a place (departments, training providers)
+    /// for the people they train, whose records design.md §5 lets them hold.
+    public func mayRecord(forPersonIn personRegion: RegionCode?) -> Bool {
+        if everything { return true }
+        guard let region else { return organisationPath != nil }
+        guard let personRegion else { return false }
+        return region.contains(personRegion)
+    }
+
     public func includesRecord(providerPath: String?, personRegion: RegionCode?) -> Bool {
         if everything { return true }
         if let organisationPath, let providerPath, providerPath.hasPrefix(organisationPath) { return true }

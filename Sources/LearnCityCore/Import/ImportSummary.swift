@@ -7,15 +7,28 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         case error     // nothing written: strict mode found conflicts, or the file was refused
     }
 
+    /// How many conflicts a summary lists. Every conflict is counted, but a file of a million bad
+    /// rows listed them all in a 510 MB answer; the browser import offers the full list as a file.
+    public static let listedConflicts = 1_000
+
     public var status: Status
     public var dryRun: Bool
     public var rows: Int
     public var imported: Int
     public var updated: Int
     public var ignored: Int
-    public var conflicts: [ImportConflict]
+    /// The first `listedConflicts` conflicts found (in row order once settled); add with `add`.
+    public private(set) var conflicts: [ImportConflict]
+    /// Every conflict found, listed or not.
+    public private(set) var conflictsTotal: Int
+    /// Rows with at least one conflict (a row with two bad cells counts once), listed or not.
+    public private(set) var conflictRows: Int
     /// Headers the import did not use, named once.
     public var unknownColumns: [String]
+    /// Receives every conflict as it is added, listed or not. Not stored.
+    public var sink: ConflictSink?
+    /// The rows counted in `conflictRows` (only while the summary is being built).
+    private var rowsWithConflicts: Set<Int> = []
 
     public init(dryRun: Bool) {
         status = .ok
@@ -25,12 +38,79 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         updated = 0
         ignored = 0
         conflicts = []
+        conflictsTotal = 0
+        conflictRows = 0
         unknownColumns = []
     }
 
-    /// Rows with at least one conflict (a row with two bad cells counts once).
-    public var conflictRows: Int { Set(conflicts.compactMap(\.row)).count }
+    /// Conflicts found but not listed.
+    public var conflictsTruncated: Int { conflictsTotal - conflicts.count }
     public var isBalanced: Bool { rows == imported + updated + ignored + conflictRows }
+
+    public mutating func add(_ conflict: ImportConflict) {
+        conflictsTotal += 1
+        if let row = conflict.row, rowsWithConflicts.insert(row).inserted { conflictRows += 1 }
+        if conflicts.count < Self.listedConflicts { conflicts.append(conflict) }
+        sink?.write(conflict)
+    }
+
+    public mutating func add(contentsOf conflicts: [ImportConflict]) {
+        for conflict in conflicts { add(conflict) }
+    }
+
+    /// Lists the conflicts in row order (the file-wide ones, without a row, first).
+    public mutating func sortConflicts() {
+        conflicts.sort { ($0.row ?? 0, $0.column ?? "") < ($1.row ?? 0, $1.column ?? "") }
+    }
+
+    // The contract of design.md §4, with `conflictsTotal`, `conflictsTruncated` and
+    // `conflictRows` added; summaries stored before they existed are read from their list.
+    private enum CodingKeys: String, CodingKey {
+        case status, dryRun, rows, imported, updated, ignored, conflicts, conflictsTotal, conflictsTruncated, conflictRows
+        case unknownColumns
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        status = try c.decode(Status.self, forKey: .status)
+        dryRun = try c.decode(Bool.self, forKey: .dryRun)
+        rows = try c.decode(Int.self, forKey: .rows)
+        imported = try c.decode(Int.self, forKey: .imported)
+        updated = try c.decode(Int.self, forKey: .updated)
+        ignored = try c.decode(Int.self, forKey: .ignored)
+        conflicts = try c.decode([ImportConflict].self, forKey: .conflicts)
+        unknownColumns = try c.decodeIfPresent([String].self, forKey: .unknownColumns) ?? []
+        conflictsTotal = try c.decodeIfPresent(Int.self, forKey: .conflictsTotal) ?? conflicts.count
+        conflictRows = try c.decodeIfPresent(Int.self, forKey: .conflictRows) ?? Set(conflicts.compactMap(\.row)).count
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(status, forKey: .status)
+        try c.encode(dryRun, forKey: .dryRun)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(imported, forKey: .imported)
+        try c.encode(updated, forKey: .updated)
+        try c.encode(ignored, forKey: .ignored)
+        try c.encode(conflicts, forKey: .conflicts)
+        try c.encode(conflictsTotal, forKey: .conflictsTotal)
+        try c.encode(conflictsTruncated, forKey: .conflictsTruncated)
+        try c.encode(conflictRows, forKey: .conflictRows)
+        try c.encode(unknownColumns, forKey: .unknownColumns)
+    }
+
+    public static func == (a: ImportSummary, b: ImportSummary) -> Bool {
+        (a.status, a.dryRun, a.rows, a.imported, a.updated, a.ignored) == (b.status, b.dryRun, b.rows, b.imported, b.updated, b.ignored)
+            && a.conflicts == b.conflicts && a.conflictsTotal == b.conflictsTotal && a.conflictRows == b.conflictRows
+            && a.unknownColumns == b.unknownColumns
+    }
+}
+
+/// Where every conflict of a run goes besides the summary's capped list (the browser import
+/// writes them to a file to download).
+public struct ConflictSink: Sendable {
+    public let write: @Sendable (ImportConflict) -> Void
+    public init(_ write: @escaping @Sendable (ImportConflict) -> Void) { self.write = write }
 }
 
 /// One problem in one cell (or with the file, when `row` is nil).
@@ -63,5 +143,10 @@ public struct ImportConflict: Codable, Sendable, Equatable {
         case missingColumn = "missing_column"
         case notASpreadsheet = "not_a_spreadsheet"
         case emptyFile = "empty_file"
+        /// The file holds more rows, columns or text than an import reads (`Sheet.Limits`).
+        case fileTooLarge = "file_too_large"
+        /// The row names a person outside the importing account's area: only their own county
+        /// records them (design.md §5), and the answer is the same whether they exist or not.
+        case personOutOfScope = "person_out_of_scope"
     }
 }

@@ -8,33 +8,38 @@ import ZIPFoundation
 /// strings, numbers, and date cells (a serial number whose style has a date format). The sheet
 /// is parsed as a stream, so a million-row sheet is not held as a DOM.
 public enum XLSXReader {
-    /// `maxUnpacked`: the most bytes the entries read may expand to, together. A zip can hold a
-    /// few megabytes that inflate to gigabytes (a "zip bomb"); past the limit reading stops and
-    /// the file is refused. By default 100 times the file's size, at least 256 MB, at most 2 GB.
-    public static func read(_ data: Data, maxUnpacked: Int? = nil) throws(Sheet.ReadError) -> Sheet {
+    /// Past `limits` reading stops and the file is refused. A zip can hold a few hundred
+    /// kilobytes that inflate to gigabytes (a "zip bomb"), so each part is counted as it inflates
+    /// and extraction stops at `limits.unpackedPart` (by default 100 times the file's size, at
+    /// least 16 MB, at most 2 GB); rows, cells and cell text are counted as the sheet streams.
+    public static func read(_ data: Data, limits: Sheet.Limits = .standard) throws(Sheet.ReadError) -> Sheet {
         guard let archive = try? Archive(data: data, accessMode: .read) else { throw .notASpreadsheet }
-        let limit = maxUnpacked ?? min(2 << 30, max(256 << 20, data.count * 100))
-        var unpacked = 0, overflow = false
+        let partLimit = limits.unpackedPart ?? min(2 << 30, max(16 << 20, data.count * 100))
+        var overflow = false
         struct Overflow: Error {}
         func entry(_ path: String) -> Data? {
             guard let item = archive[path], !overflow else { return nil }
             var out = Data()
             do {
                 _ = try archive.extract(item, skipCRC32: true) { chunk in
-                    unpacked += chunk.count
-                    guard unpacked <= limit else { overflow = true; throw Overflow() }
+                    guard out.count + chunk.count <= partLimit else { overflow = true; throw Overflow() }
                     out.append(chunk)
                 }
-            } catch { if overflow { return nil } }
+            } catch { return nil }
             return out
         }
-        guard let sheetPath = firstSheetPath(workbook: entry("xl/workbook.xml"), relations: entry("xl/_rels/workbook.xml.rels")),
-              let sheetXML = entry(sheetPath) ?? entry("xl/worksheets/sheet1.xml") else { throw .notASpreadsheet }
-        let strings = entry("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
+        let workbook = entry("xl/workbook.xml")
+        let sheetPath = firstSheetPath(workbook: workbook, relations: entry("xl/_rels/workbook.xml.rels"))
+        let sheetXML = sheetPath.flatMap(entry) ?? entry("xl/worksheets/sheet1.xml")
+        let strings = entry("xl/sharedStrings.xml").map { SharedStringsParser.parse($0, limits: limits) }
         let dateStyles = entry("xl/styles.xml").map(StylesParser.dateStyles) ?? []
-        let uses1904 = entry("xl/workbook.xml").map { String(decoding: $0, as: UTF8.self).contains("date1904=\"1\"") || String(decoding: $0, as: UTF8.self).contains("date1904=\"true\"") } ?? false
-        if overflow { throw .notASpreadsheet }
-        let sheet = SheetParser(strings: strings, dateStyles: dateStyles, uses1904: uses1904).parse(sheetXML)
+        if overflow { throw .tooLarge(.unpackedBytes(partLimit)) }
+        guard let sheetXML else { throw .notASpreadsheet }
+        let uses1904 = workbook.map { String(decoding: $0, as: UTF8.self) }
+            .map { $0.contains("date1904=\"1\"") || $0.contains("date1904=\"true\"") } ?? false
+        let parsed = SheetParser(strings: try (strings ?? .success([])).get(), dateStyles: dateStyles, uses1904: uses1904,
+                                 limits: limits).parse(sheetXML)
+        let sheet = try parsed.get()
         if sheet.rows.allSatisfy(\.isBlank) { throw .empty }
         return sheet
     }
@@ -88,20 +93,33 @@ public enum XLSXReader {
 /// `xl/sharedStrings.xml`: each `<si>`, with all its `<t>` runs joined.
 final class SharedStringsParser: NSObject, XMLParserDelegate {
     private var strings: [String] = []
-    private var current = "", inText = false
+    private var current = "", currentLength = 0, inText = false
+    private let limits: Sheet.Limits
+    private var exceeded: Sheet.Limit?
 
-    static func parse(_ data: Data) -> [String] {
-        let delegate = SharedStringsParser()
+    private init(limits: Sheet.Limits) { self.limits = limits }
+
+    static func parse(_ data: Data, limits: Sheet.Limits) -> Result<[String], Sheet.ReadError> {
+        let delegate = SharedStringsParser(limits: limits)
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         parser.parse()
-        return delegate.strings
+        if let exceeded = delegate.exceeded { return .failure(.tooLarge(exceeded)) }
+        return .success(delegate.strings)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        if name == "si" { current = "" } else if name == "t" { inText = true }
+        if name == "si" { (current, currentLength) = ("", 0) } else if name == "t" { inText = true }
     }
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard inText else { return }
+        current += string
+        currentLength += string.unicodeScalars.count
+        if currentLength > limits.cellCharacters {
+            exceeded = .cellCharacters(limits.cellCharacters)
+            parser.abortParsing()
+        }
+    }
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "t" { inText = false } else if name == "si" { strings.append(current) }
     }
@@ -159,44 +177,64 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private let strings: [String]
     private let dateStyles: Set<Int>
     private let uses1904: Bool
+    private let limits: Sheet.Limits
     private var rows: [Sheet.Row] = []
     private var cells: [Sheet.Cell] = []
     private var rowNumber = 0
     private var cellColumn = 0, cellType = "", cellStyle = 0
-    private var value = "", collecting = false
+    private var value = "", valueLength = 0, collecting = false
+    private var exceeded: Sheet.Limit?
 
-    init(strings: [String], dateStyles: Set<Int>, uses1904: Bool) {
+    init(strings: [String], dateStyles: Set<Int>, uses1904: Bool, limits: Sheet.Limits) {
         self.strings = strings
         self.dateStyles = dateStyles
         self.uses1904 = uses1904
+        self.limits = limits
     }
 
-    func parse(_ data: Data) -> Sheet {
+    func parse(_ data: Data) -> Result<Sheet, Sheet.ReadError> {
         let parser = XMLParser(data: data)
         parser.delegate = self
         parser.parse()
-        return Sheet(rows: rows)
+        if let exceeded { return .failure(.tooLarge(exceeded)) }
+        return .success(Sheet(rows: rows))
+    }
+
+    /// Stops the stream at the first limit passed: nothing after it is held.
+    private func stop(_ parser: XMLParser, _ limit: Sheet.Limit) {
+        exceeded = limit
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard exceeded == nil else { return }
         switch name {
         case "row":
+            guard rows.count < limits.rows else { return stop(parser, .rows(limits.rows)) }
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
             cells = []
         case "c":
             cellColumn = attributes["r"].flatMap(XLSXReader.columnIndex) ?? cells.count
+            // A reference such as XFD1 would otherwise pad the row with 16,383 empty cells.
+            guard cellColumn < limits.cellsPerRow else { return stop(parser, .cellsPerRow(limits.cellsPerRow)) }
             cellType = attributes["t"] ?? "n"
             cellStyle = attributes["s"].flatMap(Int.init) ?? 0
-            value = ""
+            (value, valueLength) = ("", 0)
         case "v", "t":
             collecting = true
         default: break
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if collecting { value += string } }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard collecting, exceeded == nil else { return }
+        value += string
+        valueLength += string.unicodeScalars.count
+        if valueLength > limits.cellCharacters { stop(parser, .cellCharacters(limits.cellCharacters)) }
+    }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard exceeded == nil else { return }
         switch name {
         case "v", "t": collecting = false
         case "c":

@@ -43,15 +43,23 @@ public struct PersonalDataCrypto: Sendable {
     }
 
     public func seal(_ plaintext: String) throws -> String {
-        let box = try AES.GCM.seal(Data(plaintext.utf8), using: encryptionKey)
-        return box.combined!.base64EncodedString()
+        try seal(bytes: Data(plaintext.utf8)).base64EncodedString()
     }
 
     public func open(_ stored: String) throws -> String {
-        guard let data = Data(base64Encoded: stored),
-              let box = try? AES.GCM.SealedBox(combined: data),
+        guard let data = Data(base64Encoded: stored) else { throw DecryptionError() }
+        return String(decoding: try open(bytes: data), as: UTF8.self)
+    }
+
+    /// Seals bytes (a staged import file) as `nonce ‖ ciphertext ‖ tag`, without base64.
+    public func seal(bytes: Data) throws -> Data {
+        try AES.GCM.seal(bytes, using: encryptionKey).combined!
+    }
+
+    public func open(bytes sealed: Data) throws -> Data {
+        guard let box = try? AES.GCM.SealedBox(combined: sealed),
               let plain = try? AES.GCM.open(box, using: encryptionKey) else { throw DecryptionError() }
-        return String(decoding: plain, as: UTF8.self)
+        return plain
     }
 
     /// The keyed hash used for lookups, hex-encoded. `purpose` keeps hashes of different fields

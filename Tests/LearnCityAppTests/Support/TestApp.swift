@@ -16,6 +16,7 @@ import VaporTesting
 func withLearnCity<T>(
     demo: Bool = true,
     database: DatabaseLocation? = nil,
+    tokensOpenPages: Bool = true,
     _ test: (Application) async throws -> T
 ) async throws -> T {
     TestLogging.bootstrap()
@@ -36,6 +37,7 @@ func withLearnCity<T>(
     let app = try await Application.make(.testing)
     do {
         try LearnCity.configure(app, config: config)
+        if tokensOpenPages { app.middleware.use(TestTokenPages()) }
         _ = try await LearnCity.prepare(app, loadDemoIfEmpty: demo)
         let result = try await test(app)
         try await dropSchema(schema, app)
@@ -45,6 +47,23 @@ func withLearnCity<T>(
         try? await dropSchema(schema, app)
         try? await app.asyncShutdown()
         throw error
+    }
+}
+
+/// Tests only: many tests call pages (not just `/api/`) with `ScopeFixture`'s bearer tokens,
+/// as a short way of being signed in as a role. The app ignores tokens off the API, so here a
+/// token on a page signs its account in as a browser session would (CSRF-exempt, no scopes).
+/// Tests of the token rules themselves pass `tokensOpenPages: false` and see the real app.
+struct TestTokenPages: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if !request.url.path.hasPrefix("/api/"), !request.auth.has(User.self),
+           let bearer = request.headers.bearerAuthorization,
+           let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == APIToken.hash(bearer.token)).first(),
+           token.isUsable, let user = try await User.find(token.userID, on: request.db) {
+            request.auth.login(user)
+            request.storage[CSRF.AuthenticatedByToken.self] = true
+        }
+        return try await next.respond(to: request)
     }
 }
 

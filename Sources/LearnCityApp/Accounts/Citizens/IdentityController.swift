@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 /// At a learning centre, with the citizen and their ID card present: look the number up, then
@@ -31,8 +31,10 @@ enum IdentityController {
         }
         let hash = request.vault.hash(id.value, .residentID)
         var person = try await PersonService.find(residentID: id, vault: request.vault, on: request.db)
-        // Someone registered elsewhere is handled by a centre of their own area.
-        if let found = person, !scope.includesRegion(found.region) { person = nil; model.alert = strings.problems.notFound }
+        // Someone registered elsewhere is handled by a centre of their own area, and looks here
+        // exactly like someone not registered; only registering them again is refused.
+        let registeredElsewhere = person.map { !scope.includesRegion($0.region) } ?? false
+        if registeredElsewhere { person = nil }
         let claims = try await User.query(on: request.db).filter(\.$residentIDHash == hash).count()
         model.masked = id.masked
         model.claims = claims
@@ -44,7 +46,9 @@ enum IdentityController {
         if claims == 0 && action == .reset { model.alert = strings.accounts.noAccountForID; return try await render(request, model: model) }
         if person == nil {
             let input = PersonService.Input(name: form.name ?? "", residentID: id.value, phone: "", gender: nil, region: form.region ?? "")
-            let (_, _, region, errors) = PersonService.validate(input, scope: scope, strings: strings)
+            let (_, _, region, problems) = PersonService.validate(input, scope: scope, strings: strings)
+            var errors = problems
+            if registeredElsewhere { errors["residentID"] = strings.registry.residentIDExists }
             guard errors.isEmpty, let region else {
                 model.errors = errors
                 return try await render(request, model: model, status: .unprocessableEntity)

@@ -48,17 +48,37 @@ enum RegistrationController {
         guard page.errors.isEmpty, let id, let phone else {
             return FormPage.View(model: page, context: PageContext(request)).response(status: .unprocessableEntity)
         }
+        // Registrations per address are limited like sign-in failures (`SignInThrottle`).
+        let address = request.clientAddress
+        if let wait = try await SignInThrottle.retryAfter(account: SignInThrottle.registration, address: address,
+                                                          pairLimit: SignInThrottle.registrationLimit, on: request.db) {
+            page.alert = strings.accounts.registrationThrottled(Int((wait / 60).rounded(.up)))
+            let response = FormPage.View(model: page, context: PageContext(request)).response(status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(wait.rounded(.up))))
+            return response
+        }
+        let residentIDHash = request.vault.hash(id.value, .residentID)
+        // A few accounts may claim one ID (a family's shared number, a typo); more would only
+        // make sign-in by that ID slow, one password check per account.
+        let claims = try await User.query(on: request.db).filter(\.$residentIDHash == residentIDHash).count()
+        guard ResidentIDClaims.mayClaim(existing: claims) else {
+            page.errors["residentID"] = strings.accounts.tooManyClaims(ResidentIDClaims.limit)
+            return FormPage.View(model: page, context: PageContext(request)).response(status: .unprocessableEntity)
+        }
         let user = User(username: "c-" + UUID().uuidString.prefix(12).lowercased(), displayName: name,
                         passwordHash: try await request.password.async.hash(form.password ?? ""), roles: [.learner],
                         organisationID: nil, mustChangePassword: false)
-        user.residentIDHash = request.vault.hash(id.value, .residentID)
+        user.residentIDHash = residentIDHash
         user.phoneCipher = try request.vault.seal(phone.value)
         try await request.db.transaction { db in
             try await user.create(on: db)
             try await Audit.record(.register, entity: "user", id: user.id?.uuidString,
-                                   summary: "citizen; resident id: \(id.masked)", by: Audit.Actor(id: user.id, name: name, address: request.clientAddress), on: db)
+                                   summary: "citizen; resident id: \(id.masked)",
+                                   by: Audit.Actor(id: user.id, name: name, address: address), on: db)
         }
-        request.auth.login(user)
+        try await SignInThrottle.recordAttempt(account: SignInThrottle.registration, address: address, on: request.db)
+        // A fresh session id, as at sign-in: one planted before registering is not reused.
+        try await AccountSessions.start(user, on: request)
         return request.redirect(to: SiteURL.account.path + "?registered=1")
     }
 }

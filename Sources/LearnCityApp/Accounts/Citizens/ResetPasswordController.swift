@@ -62,6 +62,7 @@ enum ResetPasswordController {
                 try await user.update(on: db)
                 let actor = Audit.Actor(id: user.id, name: user.username, address: request.clientAddress)
                 try await Audit.record(.passwordReset, entity: "user", id: user.id?.uuidString, summary: "with a centre's code", by: actor, on: db)
+                try await AccountSessions.end(of: user.id, except: nil, on: db)
                 if user.personID != redeemed.personID {
                     try await CitizenService.link(user, to: redeemed.personID, actor: actor, on: db)
                 }

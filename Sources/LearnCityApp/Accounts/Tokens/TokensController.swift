@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
-import Plot
+import LearnCityCore
+import Markup
 import Vapor
 
 /// A signed-in account's API tokens: create (shown once), list, revoke.
@@ -8,6 +9,7 @@ enum TokensController {
     struct Form: Content {
         var name: String?
         var days: Int?
+        var scopes: [String]?
     }
 
     @Sendable static func list(_ request: Request) async throws -> Response {
@@ -16,8 +18,14 @@ enum TokensController {
 
     @Sendable static func create(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
+        // Only a person in a browser session makes tokens; a token cannot make more of itself
+        // (tokens are ignored off the API already; this keeps it so if that ever changes).
+        guard !TokenScopeCheck.isToken(request) else { throw AppError(.notFound) }
         let form = try request.content.decode(Form.self)
         var model = TokensPage.Model()
+        let scopes = Set((form.scopes ?? []).compactMap(TokenScope.init(rawValue:)))
+        model.chosenScopes = scopes
+        if scopes.isEmpty { model.errors["scopes"] = request.strings.accounts.scopesRequired }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { model.errors["name"] = request.strings.fieldRequired }
         let days = form.days ?? 90
@@ -29,12 +37,15 @@ enum TokensController {
         token.name = String(name.prefix(100))
         token.tokenHash = hash
         token.expiresAt = Date().addingTimeInterval(Double(days) * 86_400)
+        token.scopes = scopes
         try await request.db.transaction { db in
             try await token.create(on: db)
             try await Audit.record(.tokenCreate, entity: "api_token", id: token.id.map(String.init),
-                                   summary: "name: \(token.name); days: \(days)", by: Audit.Actor(request), on: db)
+                                   summary: "name: \(token.name); days: \(days); scopes: \(token.scopesText)",
+                                   by: Audit.Actor(request), on: db)
         }
         model.created = secret
+        model.chosenScopes = TokenScope.defaults
         return try await page(request, model: model)
     }
 
@@ -60,18 +71,23 @@ enum TokensController {
         let user = try request.requireUser()
         model.tokens = try await APIToken.query(on: request.db).filter(\.$userID == user.requireID())
             .sort(\.$createdAt, .descending).all()
-            .map { .init(id: $0.id ?? 0, name: $0.name, expires: $0.expiresAt, revoked: $0.revokedAt != nil, usable: $0.isUsable) }
+            .map { .init(id: $0.id ?? 0, name: $0.name, expires: $0.expiresAt, revoked: $0.revokedAt != nil,
+                         usable: $0.isUsable, scopes: $0.scopesText) }
         return TokensPage.View(model: model, context: PageContext(request)).response(status: status)
     }
 }
 
 enum TokensPage {
-    struct Row: Sendable { var id: Int; var name: String; var expires: Date; var revoked: Bool; var usable: Bool }
+    struct Row: Sendable {
+        var id: Int; var name: String; var expires: Date; var revoked: Bool; var usable: Bool; var scopes: String
+    }
 
     struct Model: Sendable {
         var tokens: [Row] = []
         var created: String?
         var errors: [String: String] = [:]
+        /// The scopes ticked on the form: `read` until the user chooses otherwise, never `reveal`.
+        var chosenScopes = TokenScope.defaults
     }
 
     struct View: PageView {
@@ -88,9 +104,11 @@ enum TokensPage {
                          .p(.text(strings.tokenCreated)), .p(.class("secret"), .id("new-token"), .text(secret)))
                 },
                 model.tokens.isEmpty ? .p(.class("empty"), .text(strings.noTokens)) : .div(.class("table-wrap"), .table(.class("list"),
-                    .thead(.tr(.th(.text(strings.tokenName)), .th(.text(strings.expires)), .th())),
+                    .thead(.tr(.th(.text(strings.tokenName)), .th(.text(strings.tokenScopes)), .th(.text(strings.expires)),
+                               .th())),
                     .tbody(.forEach(model.tokens) { row in
-                        .tr(.td(.text(row.name)), .td(.text(DateText.day(row.expires, context.timeZone))),
+                        .tr(.td(.text(row.name)), .td(.class("scopes"), .text(row.scopes)),
+                            .td(.text(DateText.day(row.expires, context.timeZone))),
                             .td(row.revoked ? .text(strings.revoked) : .form(.method(.post), .action(SiteURL.revokeToken(row.id).path),
                                 .class("inline"), csrfField(), .button(.type(.submit), .class("link"), .text(strings.revoke)))))
                     }))),
@@ -98,7 +116,25 @@ enum TokensPage {
                     csrfField(),
                     FormFields.input(name: "name", label: strings.tokenName, error: model.errors["name"]),
                     FormFields.input(name: "days", label: strings.tokenDays, type: .number, value: "90", error: model.errors["days"]),
+                    scopesField(),
                     .button(.type(.submit), .class("button"), .text(strings.createToken))))
+        }
+
+        private func scopesField() -> Node<HTML.FormContext> {
+            let strings = context.strings.accounts
+            let error = model.errors["scopes"]
+            let labels: [TokenScope: String] = [.read: strings.scopeRead, .write: strings.scopeWrite,
+                                                .reveal: strings.scopeReveal]
+            return .fieldset(.class(error == nil ? "field" : "field invalid"),
+                .element(named: "legend", nodes: [.text(strings.tokenScopes)]),
+                .forEach(TokenScope.allCases) { scope in
+                    .label(.class("check"),
+                        .input(.type(.checkbox), .name("scopes[]"), .value(scope.rawValue),
+                               .attribute(named: "checked",
+                                          value: model.chosenScopes.contains(scope) ? "checked" : nil)),
+                        .text(" " + (labels[scope] ?? scope.rawValue)))
+                },
+                .unwrap(error) { .p(.class("field-error"), .id("scopes-error"), .text($0)) })
         }
     }
 }

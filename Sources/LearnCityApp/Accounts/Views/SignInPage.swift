@@ -1,5 +1,5 @@
 import LearnCityCore
-import Plot
+import Markup
 
 /// The staff sign-in form, with messages next to the fields they concern.
 enum SignInPage {

@@ -1,12 +1,14 @@
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 
 /// The accounts of an admin's scope, the form for a new one, and one-time passwords.
 enum UsersPage {
     struct Row: Sendable {
         var id: UUID?
         var username, displayName, roles, organisation: String
+        /// Whether the admin could have granted every role of the account (and so may reset it).
+        var manageable = true
     }
 
     struct Model: Sendable {
@@ -74,9 +76,11 @@ enum UsersPage {
                            .th(.text(strings.accounts.roles)), .th(.text(strings.accounts.organisation)), .th())),
                 .tbody(.forEach(model.rows) { row in
                     .tr(.td(.text(row.username)), .td(.text(row.displayName)), .td(.text(row.roles)), .td(.text(row.organisation)),
-                        .td(.form(.method(.post), .action(SiteURL.resetUserPassword(row.id).path), .class("inline"),
-                                  csrfField(),
-                                  .button(.type(.submit), .class("link"), .text(strings.accounts.resetPassword)))))
+                        // Only accounts whose every role the admin could grant may be reset by them.
+                        .td(.if(row.manageable,
+                                .form(.method(.post), .action(SiteURL.resetUserPassword(row.id).path), .class("inline"),
+                                      csrfField(),
+                                      .button(.type(.submit), .class("link"), .text(strings.accounts.resetPassword))))))
                 })))
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 
 /// The course catalogue, a course's page, the course form and the participants list.
 enum CoursePages {

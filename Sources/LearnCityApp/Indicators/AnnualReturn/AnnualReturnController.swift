@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 /// The annual statistics return: live until the office publishes it; a published return is a
@@ -10,8 +10,28 @@ import Vapor
 enum AnnualReturnController {
     @Sendable static func page(_ request: Request) async throws -> Response {
         let q = try await DashboardController.query(request)
-        let content = try await AnnualReturnData.compute(year: q.year, region: q.region, language: request.language, on: request.db)
-        return try await render(request, year: q.year, region: q.region, content: content, asOf: Date(), published: nil)
+        return try await render(request, year: q.year, region: q.region, content: try await live(request, q), asOf: Date(),
+                                published: nil, unit: try await unitName(request, q))
+    }
+
+    /// The live return for the query: the region's, or for a department or provider (which speak
+    /// for no region) their own unit's records only.
+    private static func live(_ request: Request, _ q: DashboardController.Query) async throws -> AnnualReturnData.Content {
+        try await AnnualReturnData.compute(year: q.year, region: q.region, unitPath: q.scope.providerPath, language: request.language,
+                                           on: request.db)
+    }
+
+    /// The name the return is filed under when it is a unit's, not a region's.
+    private static func unitName(_ request: Request, _ q: DashboardController.Query) async throws -> String? {
+        guard !q.coversRegion else { return nil }
+        guard let id = request.auth.get(User.self)?.organisationID else { return "—" }
+        return try await Organisation.find(id, on: request.db)?.name(request.language) ?? "—"
+    }
+
+    /// 填报单位: the unit's name, else the region's.
+    private static func filer(_ request: Request, region: RegionCode, unit: String?) async throws -> String {
+        if let unit { return unit }
+        return try await Region.find(region.rawValue, on: request.db)?.name(request.language) ?? region.rawValue
     }
 
     @Sendable static func published(_ request: Request) async throws -> Response {
@@ -20,12 +40,17 @@ enum AnnualReturnController {
         let scope = try await request.accountScope()
         guard scope.everything || scope.includesRegion(region) else { throw AppError(.notFound) }
         let content = try JSONDecoder().decode(AnnualReturnData.Content.self, from: Data(snapshot.content.utf8))
-        if request.query[String.self, at: "format"] == "xlsx" { return try await xlsx(request, year: snapshot.year, region: region, content: content, asOf: snapshot.dataAsOf) }
-        return try await render(request, year: snapshot.year, region: region, content: content, asOf: snapshot.dataAsOf, published: snapshot)
+        if request.query[String.self, at: "format"] == "xlsx" {
+            return try await xlsx(request, year: snapshot.year, region: region, content: content, asOf: snapshot.dataAsOf, unit: nil)
+        }
+        return try await render(request, year: snapshot.year, region: region, content: content, asOf: snapshot.dataAsOf, published: snapshot,
+                                unit: nil)
     }
 
     @Sendable static func publish(_ request: Request) async throws -> Response {
         let q = try await DashboardController.query(request)
+        // A unit's own figures are not the region's return to publish.
+        guard q.coversRegion else { throw AppError(.notFound) }
         let asOf = Date()
         let content = try await AnnualReturnData.compute(year: q.year, region: q.region, language: request.language, on: request.db)
         let snapshot = PublishedReturn()
@@ -42,27 +67,30 @@ enum AnnualReturnController {
 
     @Sendable static func export(_ request: Request) async throws -> Response {
         let q = try await DashboardController.query(request)
-        let content = try await AnnualReturnData.compute(year: q.year, region: q.region, language: request.language, on: request.db)
-        return try await xlsx(request, year: q.year, region: q.region, content: content, asOf: Date())
+        return try await xlsx(request, year: q.year, region: q.region, content: try await live(request, q), asOf: Date(),
+                              unit: try await unitName(request, q))
     }
 
     private static func render(_ request: Request, year: Int, region: RegionCode, content: AnnualReturnData.Content, asOf: Date,
-                               published: PublishedReturn?) async throws -> Response {
-        let regionName = try await Region.find(region.rawValue, on: request.db)?.name(request.language) ?? region.rawValue
-        let snapshots = try await PublishedReturn.query(on: request.db).filter(\.$regionCode == region.rawValue).sort(\.$id, .descending).all()
+                               published: PublishedReturn?, unit: String?) async throws -> Response {
+        let regionName = try await filer(request, region: region, unit: unit)
+        // The region's published returns are not a unit's to list.
+        let snapshots = unit != nil ? [] : try await PublishedReturn.query(on: request.db).filter(\.$regionCode == region.rawValue)
+            .sort(\.$id, .descending).all()
         let model = AnnualReturnPage.Model(
             year: year, region: region.rawValue, regionName: regionName, content: content,
             asOf: DateText.minute(asOf, request.application.learnCity.config.timeZone), publishedID: published?.id,
-            canPublish: published == nil && (request.auth.get(User.self)?.roles.allows(.manageTargets) ?? false),
+            canPublish: published == nil && unit == nil && (request.auth.get(User.self)?.roles.allows(.manageTargets) ?? false),
             snapshots: snapshots.map { ($0.id ?? 0, $0.year, DateText.minute($0.dataAsOf, request.application.learnCity.config.timeZone)) })
         return AnnualReturnPage.View(model: model, context: PageContext(request)).response()
     }
 
     /// The statistics office's layout: title, 表号 and 制表机关, 填报单位, a two-row header, the
     /// rows by department and by industry, the total, and the 负责人 / 填表人 / 日期 line.
-    private static func xlsx(_ request: Request, year: Int, region: RegionCode, content: AnnualReturnData.Content, asOf: Date) async throws -> Response {
+    private static func xlsx(_ request: Request, year: Int, region: RegionCode, content: AnnualReturnData.Content, asOf: Date,
+                             unit: String?) async throws -> Response {
         let s = request.strings.annualReturn
-        let regionName = try await Region.find(region.rawValue, on: request.db)?.name(request.language) ?? region.rawValue
+        let regionName = try await filer(request, region: region, unit: unit)
         let date = DateText.minute(asOf, request.application.learnCity.config.timeZone)
         func line(_ row: AnnualReturn.Row) -> [String] {
             [row.label] + AnnualReturn.Group.allCases.map { String(row.people[$0] ?? 0) } + [String(row.total), String(row.personTimes), NumberText.hours(row.hours)]

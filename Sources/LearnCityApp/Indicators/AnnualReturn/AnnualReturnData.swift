@@ -41,8 +41,11 @@ enum AnnualReturnData {
         var total: AnnualReturn.Row
     }
 
-    /// The return of `year` for a region subtree, counted from the records now.
-    static func compute(year: Int, region: RegionCode, language: UILanguage, on database: any Database) async throws -> Content {
+    /// The return of `year` for a region subtree, counted from the records now; with `unitPath`,
+    /// only the records that unit (and what hangs under it) provided, for an account that speaks
+    /// for a unit rather than a place.
+    static func compute(year: Int, region: RegionCode, unitPath: String? = nil, language: UILanguage,
+                        on database: any Database) async throws -> Content {
         let sql = database as! any SQLDatabase
         struct Cell: Decodable { var k: String?; var occupation: String?; var urban_rural: String?; var people: Int; var times: Int; var hours: Double }
         func cells(key: any SQLExpression, providerPath: String? = nil) async throws -> [Cell] {
@@ -56,7 +59,9 @@ enum AnnualReturnData {
                       on: SQLColumn("id", table: "p"), .equal, SQLColumn("person_id", table: "r"))
                 .where(SQLColumn("year", table: "r"), .equal, SQLBind(year)).where(SQLColumn("voided_at", table: "r"), .is, SQLLiteral.null)
                 .where(SQLColumn("region_code", table: "r"), .like, SQLBind(region.subtreePrefix + "%"))
-            if let providerPath { select = select.where(SQLColumn("provider_path", table: "r"), .like, SQLBind(providerPath + "%")) }
+            for path in [unitPath, providerPath].compactMap({ $0 }) {
+                select = select.where(SQLColumn("provider_path", table: "r"), .like, SQLBind(path + "%"))
+            }
             return try await select.groupBy(key).groupBy(SQLColumn("occupation", table: "p")).groupBy(SQLColumn("urban_rural", table: "p"))
                 .all(decoding: Cell.self)
         }
@@ -75,7 +80,8 @@ enum AnnualReturnData {
         let wholeYear = SQLRaw(#"CAST("r"."year" AS TEXT)"#)
         // By department: the records of the courses each member unit (and what hangs under it) provided.
         var byDepartment: [AnnualReturn.Row] = []
-        for unit in try await Organisation.query(on: database).filter(\.$kind == .memberUnit).sort(\.$path).all() {
+        for unit in try await Organisation.query(on: database).filter(\.$kind == .memberUnit).sort(\.$path).all()
+            where unitPath.map({ unit.path.hasPrefix($0) || $0.hasPrefix(unit.path) }) ?? true {
             byDepartment.append(fold(unit.name(language), try await cells(key: wholeYear, providerPath: unit.path)))
         }
         let total = fold(language == .zh ? "合计" : "Total", try await cells(key: wholeYear))

@@ -12,6 +12,12 @@ enum DashboardController {
         var year: Int
         var region: RegionCode
         var scope: DashboardQueries.Scope
+        /// Whether the account speaks for `region` (a city-wide or geographic account): only then
+        /// does it see the region's own figures — its divisions, member units, annual return.
+        /// Departments and providers see their unit's records only.
+        var coversRegion: Bool { scope.providerPath == nil }
+        /// The member units' table: city-wide figures, shown above the level of a county.
+        var showsMemberUnits: Bool { coversRegion && region.level != .county }
     }
 
     /// The year and region asked for, kept inside the account's scope.
@@ -20,7 +26,7 @@ enum DashboardController {
         let config = request.application.learnCity.config
         let today = LocalDate(Date(), in: config.timeZone)
         var year = try await IndicatorQueries.defaultYear(notAfter: today.year, on: request.db)
-        if let asked = request.query[Int.self, at: "year"] { year = min(max(asked, 1990), 2100) }
+        if let asked = request.queryInteger("year", in: 1990...2100) { year = asked }
         let city = try await Region.query(on: request.db).filter(\.$level == 2).first()?.code ?? RegionCode("511700")!
         var region = request.query[String.self, at: "region"].flatMap(RegionCode.init) ?? account.region ?? city
         if !account.everything, let own = account.region, !own.contains(region) { region = own }
@@ -36,10 +42,9 @@ enum DashboardController {
         let language = request.language
         let regions = try await Region.query(on: request.db).all()
         let names = Dictionary(uniqueKeysWithValues: regions.map { ($0.id ?? "", $0.name(language)) })
-        let geographic = q.scope.providerPath == nil
         var model = DashboardPage.Model(year: q.year, region: q.region.rawValue, regionName: names[q.region.rawValue] ?? q.region.rawValue,
                                         yearElapsed: request.today.fractionOfYearElapsed(for: q.year))
-        if geographic {
+        if q.coversRegion {
             model.indicators = try await IndicatorQueries.progress(year: q.year, region: q.region, on: request.db)
             model.comparison = try await comparison(model.indicators, query: q, on: request)
             let reported = try await ReportedFigures.totals(year: q.year, scope: q.scope, on: request.db)
@@ -57,7 +62,7 @@ enum DashboardController {
         let organisations = try await Organisation.query(on: request.db).visible(to: request.accountScope())
             .filter(\.$regionCode == q.region.rawValue).filter(\.$closedAt == nil).sort(\.$path).all()
             .filter { $0.kind == .college || $0.kind.isCentre || $0.kind == .trainingProvider || $0.kind == .school }
-        if q.region.level == .county || !geographic {
+        if !q.showsMemberUnits {
             model.organisations = try await DashboardQueries.organisations(organisations, year: q.year, on: request.db)
                 .map { ($0.0.name(language), $0.1) }
         } else {
@@ -98,6 +103,7 @@ enum DashboardController {
         let header = [s.key, r.personTimes, r.distinctPeople, r.hours]
         func cells(_ f: DashboardQueries.Figure) -> [String] { [f.key, String(f.personTimes), String(f.people), NumberText.hours(f.hours)] }
         if table == "regions" {
+            guard q.coversRegion else { throw AppError(.notFound) }
             var rows: [[String]] = []
             for region in try await Region.query(on: request.db).filter(\.$level == 3).sort(\.$id).all() {
                 guard let code = region.code, q.region.contains(code) else { continue }
@@ -110,6 +116,7 @@ enum DashboardController {
             return try await TableExport.response(request, name: "dashboard-\(q.year)-regions", header: [s.region] + codes, rows: rows, entity: "dashboard")
         }
         if table == "organisations" || table == "member-units" {
+            guard table == "organisations" || q.showsMemberUnits else { throw AppError(.notFound) }
             let organisations = table == "member-units"
                 ? try await Organisation.query(on: request.db).filter(\.$kind == .memberUnit).sort(\.$path).all()
                 : try await Organisation.query(on: request.db).visible(to: request.accountScope()).filter(\.$regionCode == q.region.rawValue)

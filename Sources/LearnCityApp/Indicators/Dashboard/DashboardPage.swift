@@ -1,6 +1,6 @@
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 
 enum DashboardPage {
     struct Model: Sendable {

@@ -134,7 +134,7 @@ enum TargetsController {
         let scope = try await request.accountScope()
         let today = request.today
         var year = try await IndicatorQueries.defaultYear(notAfter: today.year, on: request.db)
-        if let asked = request.query[Int.self, at: "year"], (1990...2100).contains(asked) { year = asked }
+        if let asked = request.queryInteger("year", in: 1990...2100) { year = asked }
         let regions = try await Region.query(on: request.db).filter(\.$level >= 2).sort(\.$id).all()
             .filter { scope.everything || scope.includesRegion($0.code) }
         let names = Dictionary(uniqueKeysWithValues: regions.map { ($0.id ?? "", $0.name(request.language)) })

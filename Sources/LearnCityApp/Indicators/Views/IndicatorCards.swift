@@ -1,5 +1,5 @@
 import LearnCityCore
-import Plot
+import Markup
 
 /// An indicator as a card: value, rate detail, target, progress bar against the share of the
 /// year gone, on track or behind. The home page and the dashboard show the same cards.

@@ -1,6 +1,6 @@
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 
 /// The library list (with the upload form for staff) and a resource's page with its player.
 enum LibraryPages {

@@ -1,4 +1,4 @@
-import Plot
+import Markup
 
 enum OrganisationPages {
     struct Row: Sendable {

@@ -44,7 +44,7 @@ enum PeopleAPI {
                                   response: PersonDTO.self, problems: [.notFound])
 
     @Sendable static func list(_ request: Request) async throws -> Response {
-        let page = max(1, request.query[Int.self, at: "page"] ?? 1)
+        let page = request.pageNumber
         let (people, _) = try await PeopleController.search(request, text: request.query[String.self, at: "q"], page: page, size: 100)
         return try await people.map(PersonDTO.init).encodeResponse(for: request)
     }

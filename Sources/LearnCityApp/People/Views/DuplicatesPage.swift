@@ -1,6 +1,6 @@
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 
 /// Groups of possible duplicates; for each, the admin picks the registration to keep, gives a
 /// reason, and merges the others into it.

@@ -1,5 +1,5 @@
 import Foundation
-import Plot
+import Markup
 
 /// The people list: search, a page of masked rows, paging, export.
 enum PeopleList {
@@ -16,6 +16,8 @@ enum PeopleList {
         var rows: [Row]
         var canCreate: Bool
         var canExport: Bool
+        /// Set when the list is an ID search: links carry the ID's keyed hash, never the ID.
+        var idHash: String?
     }
 
     struct View: PageView {
@@ -25,17 +27,23 @@ enum PeopleList {
 
         func content() -> Node<HTML.BodyContext> {
             let strings = context.strings.registry
-            let encoded = model.query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+            // The search parameter of export and paging links: the ID's hash, or the name searched.
+            let encoded = model.idHash.map { "&idh=" + $0 }
+                ?? "&q=" + (model.query.addingPercentEncoding(withAllowedCharacters: PeopleController.queryValue) ?? "")
             return .section(.class("card"),
                 .h1(.text(strings.peopleTitle)),
-                .form(.method(.get), .action(SiteURL.people.path), .class("toolbar"),
+                // Posted, so that a resident ID typed here is never part of a URL.
+                .form(.method(.post), .action(SiteURL.peopleSearch.path), .class("toolbar"),
+                    csrfField(),
                     .input(.type(.search), .name("q"), .value(model.query), .placeholder(strings.searchPlaceholder),
                            .attribute(named: "aria-label", value: strings.searchPlaceholder)),
                     .button(.type(.submit), .class("button"), .text(strings.searchButton)),
                     .if(model.canCreate, .a(.class("button secondary"), .href(SiteURL.newPerson.path), .text(strings.newPerson))),
                     .if(model.canExport, .group(
-                        .a(.class("button secondary"), .href(SiteURL.peopleExport.path + "?q=" + encoded), .text(strings.exportCSV)),
-                        .a(.class("button secondary"), .href(SiteURL.peopleExport.path + "?format=xlsx&q=" + encoded), .text(strings.exportXLSX))))),
+                        .a(.class("button secondary"), .href(SiteURL.peopleExport.path + "?format=csv" + encoded),
+                           .text(strings.exportCSV)),
+                        .a(.class("button secondary"), .href(SiteURL.peopleExport.path + "?format=xlsx" + encoded),
+                           .text(strings.exportXLSX))))),
                 .p(.class("muted small"), .text(strings.peopleCount(model.total))),
                 model.rows.isEmpty ? .p(.class("empty"), .text(strings.noPeople)) : .div(.class("table-wrap"), .table(.class("list"),
                     .thead(.tr(.th(.text(strings.name)), .th(.text(strings.residentID)), .th(.text(strings.phone)),
@@ -51,7 +59,7 @@ enum PeopleList {
             let strings = context.strings.registry
             let last = max(1, (model.total + model.pageSize - 1) / model.pageSize)
             guard last > 1 else { return .empty }
-            let link = { (page: Int) in SiteURL.people.path + "?q=\(encoded)&page=\(page)" }
+            let link = { (page: Int) in SiteURL.people.path + "?page=\(page)" + encoded }
             return .nav(.class("pager"), .attribute(named: "aria-label", value: "pages"),
                 .if(model.page > 1, .a(.href(link(model.page - 1)), .text(strings.previousPage))),
                 .span(.text("\(model.page) / \(last)")),

@@ -1,6 +1,6 @@
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 
 /// The records part of a person's page, a record's own page, and the record form they share.
 enum RecordViews {

@@ -51,7 +51,7 @@ enum ReportsAPI {
         response: Completeness.self, problems: [.invalidParameter, .notFound])
 
     @Sendable static func completeness(_ request: Request) async throws -> Response {
-        guard let formID = request.query[Int.self, at: "form"] else { throw AppError(.invalidParameter, detail: "form", field: "form") }
+        guard let formID = request.queryInteger("form", in: BoundedNumber.ids) else { throw AppError(.invalidParameter, detail: "form", field: "form") }
         guard let form = try await ReportForm.find(formID, on: request.db) else { throw AppError(.notFound, field: "form") }
         let today = request.today
         let periods = form.periods(through: today)

@@ -1,5 +1,5 @@
 import LearnCityCore
-import Plot
+import Markup
 
 /// The report as an official document to print, after GB/T 9704 (党政机关公文格式): A4, the
 /// issuing office's name in red as the header (版头), the document number with the signer on

@@ -1,5 +1,5 @@
 import LearnCityCore
-import Plot
+import Markup
 
 enum GovernmentReportPages {
     static func badge(_ state: GovernmentReportState, _ s: GovernmentReportStrings) -> Node<HTML.BodyContext> {

@@ -1,5 +1,5 @@
 import LearnCityCore
-import Plot
+import Markup
 
 enum ReportsPage {
     struct Owed: Sendable {

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
-import Plot
+import Markup
 import Vapor
 
 /// One unit's report: the fields with what LearnCity recorded beside each (a difference over

@@ -77,7 +77,8 @@ struct AccessTests {
             headers.bearerAuthorization = BearerAuthorization(token: world.callers[.countyAdmin]!)
             // An ID search lands on `/people?idh=` with the ID's keyed hash (the form posts the ID).
             let idh = { (id: String) in "idh=" + app.learnCity.vault.hash(id, .residentID) }
-            for path in ["/people?q=%E6%B8%A0%E5%8E%BF%E4%BA%BA", "/people?\(idh(ScopeFixture.quID))", "/people/export.csv",
+            for path in ["/people?q=%E6%B8%A0%E5%8E%BF%E4%BA%BA", "/people?\(idh(ScopeFixture.quID))",
+                         "/people/export.csv",
                          "/api/v1/people?q=\(ScopeFixture.quID)", "/api/v1/people", "/organisations"] {
                 try await app.testing().test(.GET, path, headers: headers) { res in
                     #expect(res.status == .ok, "\(path)")

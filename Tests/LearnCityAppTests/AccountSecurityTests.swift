@@ -41,12 +41,14 @@ struct AccountSecurityTests {
             #expect(!list.text.contains("/admin/users/\(office.id!.uuidString)/reset"))
             #expect(list.text.contains("/admin/users/\(centre.id!.uuidString)/reset"))
 
-            let refused = try await county.send(.POST, "/admin/users/\(office.id!.uuidString)/reset", form: [csrf(county)])
+            let refused = try await county.send(.POST, "/admin/users/\(office.id!.uuidString)/reset",
+                                                form: [csrf(county)])
             #expect(refused.status == .notFound)
             let after = try #require(try await User.find(office.id, on: app.db))
             #expect(after.passwordHash == office.passwordHash && !after.mustChangePassword)
 
-            let reset = try await county.send(.POST, "/admin/users/\(centre.id!.uuidString)/reset", form: [csrf(county)])
+            let reset = try await county.send(.POST, "/admin/users/\(centre.id!.uuidString)/reset",
+                                              form: [csrf(county)])
             #expect(reset.status == .ok && reset.text.contains("class=\"secret\""))
         }
     }
@@ -61,13 +63,14 @@ struct AccountSecurityTests {
             // A new X-Forwarded-For for every try, as a script rotating it would send.
             var statuses: [HTTPResponseStatus] = []
             for index in 1...(SignInThrottle.pairLimit + 3) {
-                let res = try await attacker.send(.POST, "/signin", form: [csrf(attacker), ("username", "admin"), ("password", "wrong")],
+                let res = try await attacker.send(.POST, "/signin",
+                                                  form: [csrf(attacker), ("username", "admin"), ("password", "wrong")],
                                                   headers: [("X-Forwarded-For", "10.0.0.\(index)")])
                 statuses.append(res.status)
             }
             #expect(statuses.prefix(SignInThrottle.pairLimit).allSatisfy { $0 == .unauthorized })
             let refused = statuses.dropFirst(SignInThrottle.pairLimit).filter { $0 == .tooManyRequests }.count
-            #expect(refused == 3)
+            #expect(refused == 3, "\(statuses) \(try await SignInFailure.query(on: app.db).all().map { "\($0.account)@\($0.address)@\($0.at)" })")
             let addresses = Set(try await AuditEvent.query(on: app.db).all().map(\.address))
             #expect(!addresses.contains { $0.hasPrefix("10.0.0.") })
         }
@@ -80,7 +83,8 @@ struct AccountSecurityTests {
             var browser = Browser(app: app, live: true)
             try await browser.send(.GET, "/signin")
             // The client wrote 6.6.6.6 itself; the proxy appended the address it saw.
-            let res = try await browser.send(.POST, "/signin", form: [csrf(browser), ("username", "admin"), ("password", "wrong")],
+            let res = try await browser.send(.POST, "/signin",
+                                             form: [csrf(browser), ("username", "admin"), ("password", "wrong")],
                                              headers: [("X-Forwarded-For", "6.6.6.6, 198.51.100.4")])
             #expect(res.status == .unauthorized)
             let event = try #require(try await AuditEvent.query(on: app.db).filter(\.$action == .signInFailed).first())
@@ -183,7 +187,8 @@ struct AccountSecurityTests {
             _ = try await elsewhere.signIn("xh.centre", "staff-password-1")
             _ = try await admin.signIn("admin", "admin-test-password")
             let changed = try await here.send(.POST, "/account/password", form: [
-                csrf(here), ("current", "staff-password-1"), ("password", "another-password-2"), ("confirm", "another-password-2")])
+                csrf(here), ("current", "staff-password-1"),
+                ("password", "another-password-2"), ("confirm", "another-password-2")])
             #expect(changed.status == .ok)
             #expect(try await here.send(.GET, "/workspace").status == .ok)
             #expect(try await elsewhere.send(.GET, "/workspace").status == .seeOther)
@@ -200,7 +205,8 @@ struct AccountSecurityTests {
             _ = try await holder.signIn("xh.centre", "staff-password-1")
             #expect(try await holder.send(.GET, "/workspace").status == .ok)
             _ = try await admin.signIn("admin", "admin-test-password")
-            #expect(try await admin.send(.POST, "/admin/users/\(user.id!.uuidString)/reset", form: [csrf(admin)]).status == .ok)
+            let reset = try await admin.send(.POST, "/admin/users/\(user.id!.uuidString)/reset", form: [csrf(admin)])
+            #expect(reset.status == .ok)
             #expect(try await holder.send(.GET, "/workspace").status == .seeOther)
         }
     }
@@ -228,13 +234,14 @@ struct AccountSecurityTests {
             let secret = try await token(app, scopes: Set(TokenScope.allCases))
             for path in ["/workspace", "/people", "/admin/users", "/account/tokens"] {
                 try await app.testing().test(.GET, path, headers: bearer(secret)) { res in
-                    #expect(res.status == .seeOther && res.headers.first(name: .location)?.hasPrefix("/signin") == true, "\(path)")
+                    #expect(res.status == .seeOther, "\(path)")
+                    #expect(res.headers.first(name: .location)?.hasPrefix("/signin") == true, "\(path)")
                 }
             }
             var headers = bearer(secret)
             headers.contentType = .urlEncodedForm
-            try await app.testing().test(.POST, "/account/tokens", headers: headers,
-                                         body: formBody([("name", "more"), ("days", "30"), ("scopes[]", "reveal")])) { res in
+            let body = formBody([("name", "more"), ("days", "30"), ("scopes[]", "reveal")])
+            try await app.testing().test(.POST, "/account/tokens", headers: headers, body: body) { res in
                 #expect(res.status == .seeOther)
             }
             #expect(try await APIToken.query(on: app.db).count() == 1)
@@ -254,10 +261,11 @@ struct AccountSecurityTests {
             let form = try await admin.send(.GET, "/account/tokens")
             #expect(form.text.contains(#"value="read" checked"#) && form.text.contains(#"value="reveal""#))
             #expect(!form.text.contains(#"value="reveal" checked"#) && !form.text.contains(#"value="write" checked"#))
-            let none = try await admin.send(.POST, "/account/tokens", form: [csrf(admin), ("name", "无"), ("days", "30")])
+            let none = try await admin.send(.POST, "/account/tokens",
+                                            form: [csrf(admin), ("name", "无"), ("days", "30")])
             #expect(none.status == .unprocessableEntity && none.text.contains("请至少选择一项"))
-            let page = try await admin.send(.POST, "/account/tokens", form: [csrf(admin), ("name", "统计"), ("days", "30"),
-                                                                               ("scopes[]", "read")])
+            let page = try await admin.send(.POST, "/account/tokens",
+                                            form: [csrf(admin), ("name", "统计"), ("days", "30"), ("scopes[]", "read")])
             let readOnly = String(try #require(page.text.firstMatch(of: /id="new-token">([^<]+)</)?.1))
             #expect(try await APIToken.query(on: app.db).first()?.scopesText == "read")
             #expect(page.text.contains(">read<"))
@@ -271,7 +279,9 @@ struct AccountSecurityTests {
                 #expect(res.status != .forbidden && res.status.code < 500)
             }
             let writeOnly = try await token(app, scopes: [.write])
-            try await app.testing().test(.GET, "/api/v1/me", headers: bearer(writeOnly)) { #expect($0.status == .forbidden) }
+            try await app.testing().test(.GET, "/api/v1/me", headers: bearer(writeOnly)) {
+                #expect($0.status == .forbidden)
+            }
         }
     }
 
@@ -281,7 +291,8 @@ struct AccountSecurityTests {
             let admin = try #require(try await User.query(on: app.db).filter(\.$username == "admin").first())
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.insert(into: APIToken.schema).columns("user_id", "name", "token_hash", "expires_at")
-                .values(SQLBind(admin.id!), SQLBind("old"), SQLBind("0123"), SQLBind(Date().addingTimeInterval(3600))).run()
+                .values(SQLBind(admin.id!), SQLBind("old"), SQLBind("0123"), SQLBind(Date().addingTimeInterval(3600)))
+                .run()
             #expect(try await APIToken.query(on: app.db).filter(\.$name == "old").first()?.scopes == [.read, .write])
             try await app.testing().test(.GET, "/api/openapi.json") { res in
                 #expect(res.text.contains(#""bearer""#) && res.text.contains("insufficient_scope"))
@@ -360,7 +371,8 @@ struct AccountSecurityTests {
             var browser = Browser(app: app)
             _ = try await browser.signIn("admin", "admin-test-password")
             let record = try #require(try await SessionRecord.query(on: app.db).first())
-            record.data = SessionData(initialData: [AccountSessions.userKey: record.data[AccountSessions.userKey] ?? ""])
+            let owner = record.data[AccountSessions.userKey] ?? ""
+            record.data = SessionData(initialData: [AccountSessions.userKey: owner])
             try await record.update(on: app.db)
             #expect(try await browser.send(.GET, "/workspace").status == .seeOther)
         }
@@ -374,9 +386,11 @@ struct AccountSecurityTests {
             _ = try await county.signIn("t-county_admin", "password-123")
             let list = try await county.send(.GET, "/people")
             #expect(list.text.contains(#"action="/people/search""#) && list.text.contains(#"method="post""#))
-            let posted = try await county.send(.POST, "/people/search", form: [csrf(county), ("q", ScopeFixture.xuanhanID)])
+            let posted = try await county.send(.POST, "/people/search",
+                                               form: [csrf(county), ("q", ScopeFixture.xuanhanID)])
             let location = try #require(posted.headers.first(name: .location))
-            #expect(posted.status == .seeOther && location.hasPrefix("/people?idh=") && !location.contains("1990010112"))
+            #expect(posted.status == .seeOther && location.hasPrefix("/people?idh="))
+            #expect(!location.contains("1990010112"))
             let found = try await county.send(.GET, location)
             #expect(found.text.contains("/people/\(world.xuanhanPerson)\"") && !found.text.contains("1990010112"))
             // An ID typed into the address bar is sent on to the same hashed address.

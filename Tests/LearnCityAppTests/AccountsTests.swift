@@ -58,8 +58,8 @@ struct AccountsTests {
         try await withLearnCity { app in
             var admin = Browser(app: app)
             _ = try await admin.signIn("admin", "admin-test-password")
-            let page = try await admin.send(.POST, "/account/tokens", form: [("_csrf", admin.cookies[CSRF.cookieName]!), ("name", "统计系统"),
-                                                                              ("days", "30"), ("scopes[]", "read")])
+            let page = try await admin.send(.POST, "/account/tokens", form: [
+                ("_csrf", admin.cookies[CSRF.cookieName]!), ("name", "统计系统"), ("days", "30"), ("scopes[]", "read")])
             let token = String(try #require(page.text.firstMatch(of: /id="new-token">([^<]+)</)?.1))
             #expect(token.hasPrefix("lct_"))
             let stored = try #require(try await APIToken.query(on: app.db).first())

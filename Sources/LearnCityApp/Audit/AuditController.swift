@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Markup
+import LearnCityCore
 import Vapor
 
 /// Browsing the audit log, newest first, filtered by action, actor, object and dates.
@@ -31,7 +32,7 @@ enum AuditController {
 
     /// `yyyy-MM-dd` as the start of that day in the city's time zone.
     static func day(_ text: String, _ zone: TimeZone) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let parts = text.split(separator: "-").compactMap { BoundedNumber.integer(String($0), in: 0...9999) }
         guard parts.count == 3 else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

@@ -76,7 +76,7 @@ enum CourseEditing {
             try await Organisation.query(on: request.db).visible(to: scope).filter(\.$id == id).first()
         } ?? nil
         if provider == nil { errors["provider"] = request.strings.fieldRequired }
-        let hours = Double(text(form.hours) ?? "")
+        let hours = BoundedNumber.decimal(text(form.hours), in: 0...100_000)
         if hours == nil || !(0...1000).contains(hours ?? -1) { errors["hours"] = request.strings.records.hoursInvalid }
         var capacity: Int?
         if let value = text(form.capacity) {
@@ -186,7 +186,7 @@ enum CourseEditing {
     /// Links an expert of the municipal database to the course as lecturer or reviewer (三(二)).
     @Sendable static func linkExpert(_ request: Request) async throws -> Response {
         let course = try await managedCourse(request)
-        guard let expertID = try? request.content.get(Int.self, at: "expert"),
+        guard let expertID = request.formInteger("expert", in: BoundedNumber.ids),
               let expert = try await Expert.find(expertID, on: request.db) else { throw AppError(.invalidParameter, field: "expert") }
         let role = (try? request.content.get(String.self, at: "role")) == "reviewer" ? "reviewer" : "lecturer"
         let courseID = try course.requireID()

@@ -40,7 +40,7 @@ enum FundsController {
     @Sendable static func addSource(_ request: Request) async throws -> Response {
         let form = decode(request), s = request.strings.funds
         var errors: [String: String] = [:]
-        let year = form.year.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let year = BoundedNumber.integer(form.year, in: BoundedNumber.years)
         if year == nil || !(1990...2100).contains(year!) { errors["year"] = request.strings.targets.yearInvalid }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { errors["name"] = request.strings.fieldRequired }
@@ -110,7 +110,7 @@ enum FundsController {
     static func resolveRecipient(_ form: Form, _ request: Request) async throws -> (FundRecipientKind, Int?, String)? {
         let parts = (form.recipient ?? "").split(separator: ":").map(String.init)
         guard let kind = parts.first.flatMap(FundRecipientKind.init(rawValue:)) else { return nil }
-        let id = parts.count == 2 ? Int(parts[1]) : nil
+        let id = parts.count == 2 ? BoundedNumber.integer(String(parts[1]), in: BoundedNumber.ids) : nil
         switch kind {
         case .teacherTeam:
             let name = (form.recipientName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

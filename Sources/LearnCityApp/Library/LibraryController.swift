@@ -58,7 +58,7 @@ enum LibraryController {
             return try await page(request, error: s.notAllowed, fields: fields, status: .unprocessableEntity)
         }
         let scope = try await request.accountScope()
-        let provider = try await Int(text("provider")).asyncMap { id in
+        let provider = try await BoundedNumber.integer(text("provider"), in: BoundedNumber.ids).asyncMap { id in
             try await Organisation.query(on: request.db).visible(to: scope).filter(\.$id == id).first()
         } ?? nil
         guard !text("title").isEmpty, let provider else {

@@ -17,7 +17,7 @@ enum OnlineCourses {
     /// Staff add a resource at the end of a course's list.
     @Sendable static func addItem(_ request: Request) async throws -> Response {
         let course = try await CourseEditing.managedCourse(request)
-        guard let resourceID = try? request.content.get(Int.self, at: "resource"),
+        guard let resourceID = request.formInteger("resource", in: BoundedNumber.ids),
               let resource = try await LearningResource.find(resourceID, on: request.db) else { throw AppError(.invalidParameter, field: "resource") }
         let courseID = try course.requireID()
         let last = try await CourseItem.query(on: request.db).filter(\.$courseID == courseID).sort(\.$position, .descending).first()?.position ?? 0
@@ -41,7 +41,7 @@ enum OnlineCourses {
               let enrolment = try await Enrolment.query(on: request.db).filter(\.$courseID == courseID).filter(\.$personID == personID).first(),
               enrolment.status != .dropped
         else { throw AppError(.conflict, detail: request.strings.courses.notEnrolled) }
-        guard let itemID = try? request.content.get(Int.self, at: "item"),
+        guard let itemID = request.formInteger("item", in: BoundedNumber.ids),
               try await CourseItem.query(on: request.db).filter(\.$id == itemID).filter(\.$courseID == courseID).count() == 1
         else { throw AppError(.invalidParameter, field: "item") }
         let enrolmentID = try enrolment.requireID()

@@ -23,7 +23,7 @@ enum LiaisonsController {
         let office = user.roles.allows(.governCity), s = request.strings.liaisons
         func text(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         var errors: [String: String] = [:]
-        let organisationID = Int(text(form.organisation)) ?? (office ? nil : user.organisationID)
+        let organisationID = BoundedNumber.integer(text(form.organisation), in: BoundedNumber.ids) ?? (office ? nil : user.organisationID)
         let organisation = try await organisationID.asyncMap { try await Organisation.find($0, on: request.db) } ?? nil
         if let organisation, !office, organisation.id != user.organisationID { throw AppError(.conflict, detail: s.notYourUnit) }
         if organisation == nil { errors["organisation"] = request.strings.fieldRequired }

@@ -21,9 +21,9 @@ extension MeetingsController {
         case "confirm", "sign_in":
             // The office acts for the unit it names; a unit only for itself.
             var target = own
-            if !office, let unit = Int(trimmed(form.unit)), unit != own?.organisationID { throw AppError(.conflict, detail: s.notAttendee) }
+            if !office, let unit = BoundedNumber.integer(trimmed(form.unit), in: BoundedNumber.ids), unit != own?.organisationID { throw AppError(.conflict, detail: s.notAttendee) }
             if office {
-                target = try await Int(trimmed(form.unit)).asyncMap { unit in
+                target = try await BoundedNumber.integer(trimmed(form.unit), in: BoundedNumber.ids).asyncMap { unit in
                     try await MeetingAttendance.query(on: request.db).filter(\.$meetingID == meetingID).filter(\.$organisationID == unit).first()
                 } ?? nil
             }
@@ -105,7 +105,7 @@ extension MeetingsController {
         var errors: [String: String] = [:]
         let text = trimmed(form.decision)
         if text.isEmpty { errors["decision"] = request.strings.fieldRequired }
-        let lead = try await Int(trimmed(form.lead)).asyncMap { try await Organisation.find($0, on: request.db) } ?? nil
+        let lead = try await BoundedNumber.integer(trimmed(form.lead), in: BoundedNumber.ids).asyncMap { try await Organisation.find($0, on: request.db) } ?? nil
         if lead == nil { errors["lead"] = request.strings.fieldRequired }
         let due = LocalDate.parse(trimmed(form.due))
         if due == nil { errors["due"] = s.dateInvalid }

@@ -41,7 +41,7 @@ enum MeetingsController {
         var errors: [String: String] = [:]
         if text(form.title).isEmpty { errors["title"] = required }
         if text(form.place).isEmpty { errors["place"] = required }
-        let session = Int(text(form.session)).flatMap { $0 >= 1 && $0 < 1000 ? $0 : nil }
+        let session = BoundedNumber.integer(text(form.session), in: 1...999)
         if session == nil { errors["session"] = s.sessionInvalid }
         let day = LocalDate.parse(text(form.date))
         if day == nil { errors["date"] = s.dateInvalid }

@@ -1,4 +1,5 @@
 import Foundation
+import LearnCityCore
 import Vapor
 
 /// The public portal's pages.
@@ -16,7 +17,7 @@ enum PortalController {
 enum YearParameter {
     static func read(_ request: Request) throws -> Int? {
         guard let text = request.query[String.self, at: "year"], !text.isEmpty else { return nil }
-        guard let year = Int(text), (1949...2200).contains(year) else {
+        guard let year = BoundedNumber.integer(text, in: BoundedNumber.years) else {
             throw AppError(.invalidParameter, detail: "year=\(text)", field: "year")
         }
         return year

@@ -19,7 +19,7 @@ enum ProjectsController {
         let form = (try? request.content.decode(Form.self)) ?? Form()
         let s = request.strings.projects
         var errors: [String: String] = [:]
-        let year = form.year.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let year = BoundedNumber.integer(form.year, in: BoundedNumber.years)
         if year == nil || !(1990...2100).contains(year!) { errors["year"] = request.strings.targets.yearInvalid }
         let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { errors["title"] = request.strings.fieldRequired }
@@ -98,7 +98,7 @@ enum ProjectsController {
                 try await Audit.record(.update, entity: "project", id: String(projectID), summary: "milestone \(title) due \(due.iso)", by: actor, on: db)
             }
         case "milestone_done":
-            guard let id = Int(field("milestone")),
+            guard let id = BoundedNumber.integer(field("milestone"), in: BoundedNumber.ids),
                   let milestone = try await ProjectMilestone.query(on: request.db).filter(\.$id == id).filter(\.$projectID == projectID).first() else {
                 return try await invalid(["milestone": request.strings.funds.chooseOne])
             }
@@ -110,7 +110,7 @@ enum ProjectsController {
             }
         case "expert":
             guard office else { throw AppError(.conflict, detail: s.officeOnly) }
-            guard let id = Int(field("expert")), let expert = try await Expert.find(id, on: request.db) else {
+            guard let id = BoundedNumber.integer(field("expert"), in: BoundedNumber.ids), let expert = try await Expert.find(id, on: request.db) else {
                 return try await invalid(["expert": request.strings.funds.chooseOne])
             }
             try await request.db.transaction { db in

@@ -42,8 +42,8 @@ enum ActivitiesController {
         if organiser == nil { errors["organiser"] = request.strings.fieldRequired }
         let date = LocalDate.parse(form.date ?? "")
         if date == nil { errors["date"] = request.strings.records.dateInvalid }
-        let headcount = Int((form.headcount ?? "").trimmingCharacters(in: .whitespaces))
-        let registered = Int((form.registered ?? "0").trimmingCharacters(in: .whitespaces).isEmpty ? "0" : form.registered ?? "0")
+        let headcount = BoundedNumber.integer(form.headcount, in: BoundedNumber.counts)
+        let registered = BoundedNumber.integer((form.registered ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? "0" : form.registered, in: BoundedNumber.counts)
         if headcount == nil || headcount! < 1 || headcount! > 1_000_000 { errors["headcount"] = s.headcountInvalid }
         if registered == nil || registered! < 0 { errors["registered"] = s.headcountInvalid }
         else if let headcount, let registered, registered > headcount { errors["registered"] = s.registeredTooMany }

@@ -64,6 +64,14 @@ extension RecordImporter {
                 let c = prepared.candidate
                 // No provider named: the importing organisation ran it.
                 let provider = c.provider == nil ? lookup.importer : lookup.provider(c.provider)
+                // A record outside the account's scope, or one that would make someone of another area
+                // visible here and count in their figures.
+                func refusal(_ region: RegionCode?) -> (column: String, code: ImportConflict.Code, message: String)? {
+                    if !scope.includesRecord(providerPath: provider?.path, personRegion: region) {
+                        return ("举办单位", .regionOutOfScope, "不在本账号的辖区内 / outside the area of this account")
+                    }
+                    return scope.mayRecord(forPersonIn: region) ? nil : ("身份证号", .personOutOfScope, Self.outOfScope)
+                }
                 let person: PersonRef
                 let region: RegionCode?
                 if let existing = known[prepared.idHash] {
@@ -74,9 +82,10 @@ extension RecordImporter {
                     person = .new(prepared.idHash)
                     region = pending.region
                 } else {
-                    // Checked before the name, so a row answers alike whether the person exists elsewhere or not.
-                    guard scope.mayRecord(forPersonIn: lookup.regions.current(c.residentID.areaCode) ?? c.residentID.areaCode) else {
-                        conflict(c, "身份证号", .personOutOfScope, Self.outOfScope); continue
+                    // Checked by the ID's area before the name, so a row answers as it would for someone
+                    // LearnCity knows there: alike whether the person exists elsewhere or not.
+                    if let refusal = refusal(lookup.regions.current(c.residentID.areaCode) ?? c.residentID.areaCode) {
+                        conflict(c, refusal.column, refusal.code, refusal.message); continue
                     }
                     guard let name = c.name else {
                         conflict(c, "姓名", .missingValue, "此人尚未登记，需要填写姓名 / a person LearnCity does not know needs a name"); continue
@@ -90,12 +99,8 @@ extension RecordImporter {
                     person = .new(prepared.idHash)
                     region = home
                 }
-                // A record would make someone of another area visible here and count in their figures.
-                guard scope.mayRecord(forPersonIn: region) else {
-                    conflict(c, "身份证号", .personOutOfScope, Self.outOfScope); continue
-                }
-                guard scope.includesRecord(providerPath: provider?.path, personRegion: region) else {
-                    conflict(c, "举办单位", .regionOutOfScope, "不在本账号的辖区内 / outside the area of this account"); continue
+                if let refusal = refusal(region) {
+                    conflict(c, refusal.column, refusal.code, refusal.message); continue
                 }
                 let namespace = (provider ?? lookup.importer).map { "org:\($0.id ?? 0)" } ?? "city"
                 let key = RecordKey.make(namespace: namespace, sourceID: c.sourceID, person: prepared.idHash, kind: c.kind,

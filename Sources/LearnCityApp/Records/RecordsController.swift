@@ -82,7 +82,7 @@ enum RecordsController {
         let date = LocalDate.parse(form.date ?? "")
         if date == nil { errors["date"] = s.dateInvalid }
         let hoursText = (form.hours ?? "").trimmingCharacters(in: .whitespaces)
-        let hours = hoursText.isEmpty ? 0 : Double(hoursText)
+        let hours = hoursText.isEmpty ? 0 : BoundedNumber.decimal(hoursText, in: 0...100_000)
         if hours == nil || !(0...1000).contains(hours ?? -1) { errors["hours"] = s.hoursInvalid }
         let scope = try await request.accountScope()
         let provider = try await form.provider.asyncMap { id in

@@ -54,7 +54,7 @@ enum ReportFormsController {
         let lastText = (form.last ?? "").trimmingCharacters(in: .whitespaces)
         let last = lastText.isEmpty ? nil : ReportPeriod(lastText)
         if !lastText.isEmpty && (last == nil || last?.kind != kind || (first.map { last! < $0 } ?? false)) { errors["last"] = s.periodInvalid }
-        let days = Int((form.days ?? "").trimmingCharacters(in: .whitespaces))
+        let days = BoundedNumber.integer(form.days, in: BoundedNumber.counts)
         if days == nil || !(0...90).contains(days!) { errors["days"] = s.daysInvalid }
         let indicators = Set(try await Indicator.query(on: request.db).all().compactMap(\.id))
         var parsedFields: [ReportField] = []

@@ -77,7 +77,7 @@ enum SubmissionsController {
             throw AppError(.conflict, detail: submission.state == .approved ? s.locked : s.stateNames[submission.state] ?? "")
         }
         guard let form = try await ReportForm.find(submission.formID, on: request.db) else { throw AppError(.notFound) }
-        let seen = (try? request.content.get(Int.self, at: "version")) ?? Int((try? request.content.get(String.self, at: "version")) ?? "") ?? -1
+        let seen = request.formInteger("version", in: BoundedNumber.counts) ?? -1
         let comment = ((try? request.content.get(String.self, at: "comment")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var input: [String: String] = [:]
         for field in form.fields { input[field.key] = try? request.content.get(String.self, at: field.key) }
@@ -190,7 +190,7 @@ enum SubmissionsController {
         let (values, errors) = ReportValues.check(merged, fields: form.fields, requireAll: false)
         guard errors.isEmpty else { return try await SubmissionPage.render(request, submission, entered: merged, errors: errors, status: .unprocessableEntity) }
         // The version the page was loaded at, as for every change (no version: a conflict, not a silent overwrite).
-        let seen = Int((try? request.content.get(String.self, at: "version")) ?? "") ?? -1
+        let seen = request.formInteger("version", in: BoundedNumber.counts) ?? -1
         do {
             try await apply(.save, next: submission.state, to: submission, form: form, values: values, comment: "Excel", seen: seen, request: request)
         } catch let conflict as VersionConflict {

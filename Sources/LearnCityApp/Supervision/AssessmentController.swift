@@ -11,7 +11,7 @@ import Vapor
 enum AssessmentController {
     static func year(_ request: Request) async throws -> Int {
         if let text = (try? request.content.get(String.self, at: "year")) ?? request.query[String.self, at: "year"],
-           let year = Int(text.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(year) { return year }
+           let year = BoundedNumber.integer(text, in: 2000...2100) { return year }
         if let latest = try await AssessmentScheme.query(on: request.db).sort(\.$year, .descending).first() { return latest.year }
         return request.today.year
     }
@@ -41,9 +41,9 @@ enum AssessmentController {
             (typed["name"], typed["weight"], typed["source"]) = (name, weight, source?.rawValue ?? "")
             let existing = try await scheme.asyncMap { try await criteria(of: $0, request) } ?? []
             if name.isEmpty { errors["name"] = request.strings.fieldRequired } else if existing.contains(where: { $0.name == name }) { errors["name"] = s.nameTaken }
-            if Int(weight).map({ (1...100).contains($0) }) != true { errors["weight"] = s.weightInvalid }
+            if BoundedNumber.integer(weight, in: 1...100) == nil { errors["weight"] = s.weightInvalid }
             if source == nil { errors["source"] = request.strings.fieldRequired }
-            guard errors.isEmpty, let points = Int(weight), let source else { break }
+            guard errors.isEmpty, let points = BoundedNumber.integer(weight, in: 1...100), let source else { break }
             try await request.db.transaction { db in
                 let target: AssessmentScheme
                 if let scheme { target = scheme; try await claimUnpublished(scheme, db, s) } else { target = try await create(year, on: db) }

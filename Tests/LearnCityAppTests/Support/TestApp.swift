@@ -58,7 +58,8 @@ struct TestTokenPages: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if !request.url.path.hasPrefix("/api/"), !request.auth.has(User.self),
            let bearer = request.headers.bearerAuthorization,
-           let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == APIToken.hash(bearer.token)).first(),
+           let token = try await APIToken.query(on: request.db)
+               .filter(\.$tokenHash == APIToken.hash(bearer.token)).first(),
            token.isUsable, let user = try await User.find(token.userID, on: request.db) {
             request.auth.login(user)
             request.storage[CSRF.AuthenticatedByToken.self] = true

@@ -89,7 +89,7 @@ enum ReportedFigures {
         if organisation == nil { errors["organisation"] = request.strings.fieldRequired }
         let indicator = try await form.indicator.asyncMap { try await Indicator.find($0, on: request.db) } ?? nil
         if indicator == nil { errors["indicator"] = request.strings.fieldRequired }
-        let year = form.year.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let year = BoundedNumber.integer(form.year, in: BoundedNumber.years)
         if year == nil || !(1990...2100).contains(year!) { errors["year"] = request.strings.targets.yearInvalid }
         let quarter = form.quarter.flatMap(Int.init) ?? 0
         if !(0...4).contains(quarter) { errors["quarter"] = request.strings.fieldRequired }

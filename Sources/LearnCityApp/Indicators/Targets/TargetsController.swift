@@ -39,7 +39,7 @@ enum TargetsController {
         let actor = Audit.Actor(request)
         var errors: [String: String] = [:]
         let region = form.region.flatMap(RegionCode.init)
-        let year = form.year.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let year = BoundedNumber.integer(form.year, in: BoundedNumber.years)
         func inScope(_ region: RegionCode?) -> Bool { scope.everything || (region != nil && scope.includesRegion(region)) }
         switch form.action {
         case "target", "baseline":
@@ -68,8 +68,8 @@ enum TargetsController {
             }
             return try await render(request, errors: [:], notice: s.saved)
         case "population":
-            let residents = form.residents.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            let employed = form.employed.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let residents = BoundedNumber.integer(form.residents, in: BoundedNumber.counts)
+            let employed = BoundedNumber.integer(form.employed, in: BoundedNumber.counts)
             if !inScope(region) { errors["region"] = request.strings.registry.regionOutOfScope }
             if year == nil || !(1990...2100).contains(year!) { errors["year"] = s.yearInvalid }
             if residents == nil || residents! <= 0 { errors["residents"] = s.valueInvalid }
@@ -176,9 +176,9 @@ enum PopulationService {
         var rows: [(RegionCode, Int, Int, Int, String)] = []
         for row in sheet.rows.dropFirst(header.headerIndex + 1) where !row.isBlank {
             guard let region = regions.find(header.value("region", in: row)),
-                  let year = Int(header.value("year", in: row)), (1990...2100).contains(year),
-                  let residents = Int(header.value("residents", in: row)), residents > 0,
-                  let employed = Int(header.value("employed", in: row)), employed >= 0, employed <= residents else {
+                  let year = BoundedNumber.integer(header.value("year", in: row), in: 1990...2100),
+                  let residents = BoundedNumber.integer(header.value("residents", in: row), in: 1...BoundedNumber.limit),
+                  let employed = BoundedNumber.integer(header.value("employed", in: row), in: 0...residents) else {
                 throw Problem(message: "第 \(row.line) 行有误，未导入任何数据 / row \(row.line) is not valid; nothing was imported")
             }
             rows.append((region, year, residents, employed, header.value("source", in: row)))

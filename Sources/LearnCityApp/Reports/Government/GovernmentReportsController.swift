@@ -73,7 +73,7 @@ enum GovernmentReportsController {
         let s = request.strings.government
         let actor = Audit.Actor(request)
         let action = (try? request.content.get(String.self, at: "action")) ?? ""
-        let seen = Int((try? request.content.get(String.self, at: "version")) ?? "") ?? -1
+        let seen = request.formInteger("version", in: BoundedNumber.counts) ?? -1
         func fail(_ key: String, _ message: String, _ status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
             try await page(request, report, errors: [key: message], status: status)
         }

@@ -28,6 +28,8 @@ public enum LearnCity {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         ContentConfiguration.global.use(encoder: encoder, for: .json)
+        // Browsers send line breaks as CRLF; every form field arrives with LF only.
+        ContentConfiguration.global.use(decoder: LineEndingFormDecoder(), for: .urlEncodedForm)
 
         // Order matters: the access log sees the final status; the language is known before
         // errors are rendered; errors are rendered before the session is saved.

@@ -44,7 +44,8 @@ struct HardeningTests {
             let world = try await ScopeFixture.build(app)
             let csv = "姓名,身份证号,手机号\n" + String(repeating: "张三,511722199001011238,13800000000\n", count: 1_200)
             let office = world.callers[.cityOffice]!
-            let api = try await call(app, .POST, "/api/v1/imports/people?dryRun=true", token: office, body: Data(csv.utf8))
+            let api = try await call(app, .POST, "/api/v1/imports/people?dryRun=true", token: office,
+                                     body: Data(csv.utf8))
             let json = try #require(try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: Any])
             #expect((json["conflicts"] as? [Any])?.count == 1_000)
             #expect(json["conflictsTotal"] as? Int == 1_200 && json["conflictsTruncated"] as? Int == 200)

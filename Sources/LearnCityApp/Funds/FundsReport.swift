@@ -29,12 +29,13 @@ enum FundsReportController {
         let model = try await query(period, request)
         if request.query[String.self, at: "format"] == "xlsx" {
             let s = request.strings.funds
-            var rows = model.rows.map { [$0.0, $0.1, $0.2, $0.3, YuanAmount.plain(fen: $0.4)] }
+            var rows: [[TableCell]] = model.rows.map { [LocalDate.parse($0.0).map(TableCell.date) ?? .text($0.0), .text($0.1), .text($0.2), .text($0.3),
+                                                        .yuan(fen: $0.4)] }
             rows.append([])
-            rows += model.bySource.map { ["", $0.0, "", s.total, YuanAmount.plain(fen: $0.1)] }
+            rows += model.bySource.map { ["", .text($0.0), "", .text(s.total), .yuan(fen: $0.1)] }
             rows.append([])
-            rows += model.byRecipient.map { ["", "", $0.0, s.total, YuanAmount.plain(fen: $0.1)] }
-            rows.append([s.total, "", "", "", YuanAmount.plain(fen: model.total)])
+            rows += model.byRecipient.map { ["", "", .text($0.0), .text(s.total), .yuan(fen: $0.1)] }
+            rows.append([.text(s.total), "", "", "", .yuan(fen: model.total)])
             return try await TableExport.response(request, name: "funds-\(period.description)", header: [s.date, s.source, s.recipient, s.purpose, s.amount],
                                                   rows: rows, entity: "fund_allocation", format: .xlsx)
         }

@@ -1,16 +1,18 @@
 /// Strings of notices, receipts and replies.
 struct NoticeStrings: Sendable {
     let title, none, issue, number, numberHint, numberTaken, titleLabel, body, to, unitsRequired: String
-    let sign, reply, signedAt, notSigned, unsigned, allSigned, unreplied, allReplied: String
+    let sign, reply, sendReply, signedAt, notSigned, unsigned, allSigned, unreplied, allReplied: String
 
     static let zh = NoticeStrings(
         title: "通知", none: "没有通知。", issue: "发出通知", number: "文号", numberHint: "如：××继教办〔2014〕12号", numberTaken: "该文号已使用。",
         titleLabel: "标题", body: "正文", to: "发送单位", unitsRequired: "请至少选择一个单位。",
-        sign: "签收", reply: "回执", signedAt: "已签收", notSigned: "未签收", unsigned: "未签收的单位", allSigned: "各单位均已签收。",
+        sign: "签收", reply: "回执", sendReply: "提交回执",
+        signedAt: "已签收", notSigned: "未签收", unsigned: "未签收的单位", allSigned: "各单位均已签收。",
         unreplied: "未回执的单位", allReplied: "各单位均已回执。")
     static let en = NoticeStrings(
         title: "Notices", none: "No notices.", issue: "Issue a notice", number: "Document number", numberHint: "e.g. ××继教办〔2014〕12号",
         numberTaken: "This document number is used.", titleLabel: "Title", body: "Text", to: "To", unitsRequired: "Choose at least one unit.",
-        sign: "Sign for it", reply: "Reply", signedAt: "signed", notSigned: "not signed", unsigned: "Not signed by", allSigned: "Every unit has signed.",
+        sign: "Sign for it", reply: "Reply", sendReply: "Send the reply",
+        signedAt: "signed", notSigned: "not signed", unsigned: "Not signed by", allSigned: "Every unit has signed.",
         unreplied: "No reply from", allReplied: "Every unit has replied.")
 }

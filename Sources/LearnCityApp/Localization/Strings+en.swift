@@ -40,6 +40,7 @@ extension Strings {
         signInHint: "Citizens use the learners' entrance; staff accounts are created by an admin.",
         signInFailed: "The username or password is not correct.",
         fieldRequired: "Please fill this in.",
+        completionDateInvalid: "Enter the day it was actually done (not after today), e.g. 2014-07-01.",
         welcome: { name in "Hello, \(name)" },
         workspaceIntro: "These are the tools your role allows; what you may see and change inside each is limited to your unit or region.",
         signedInAs: { name, role in "Signed in as \(name) (\(role))" },

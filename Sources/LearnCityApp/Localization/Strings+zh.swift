@@ -40,6 +40,7 @@ extension Strings {
         signInHint: "市民请使用市民学习入口；工作人员账号由管理员创建。",
         signInFailed: "用户名或密码不正确。",
         fieldRequired: "请填写此项。",
+        completionDateInvalid: "请填写实际完成日期（不晚于今天），如 2014-07-01。",
         welcome: { name in "\(name)，您好" },
         workspaceIntro: "以上为您的角色可用的功能；各功能中可查看和修改的范围限于本单位或本地区。",
         signedInAs: { name, role in "当前登录：\(name)（\(role)）" },

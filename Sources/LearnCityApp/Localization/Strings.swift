@@ -53,6 +53,8 @@ struct Strings: Sendable {
     let signInHint: String
     let signInFailed: String
     let fieldRequired: String
+    /// A completion date that is not a date or lies in the future.
+    let completionDateInvalid: String
     let welcome: @Sendable (_ name: String) -> String
     let workspaceIntro: String
     let signedInAs: @Sendable (_ name: String, _ role: String) -> String

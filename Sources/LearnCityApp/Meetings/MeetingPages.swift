@@ -5,7 +5,7 @@ import Markup
 enum MeetingPages {
     struct ListItem: Sendable {
         var id: Int
-        var title, session, when, place, summary: String
+        var title, when, place, summary: String
         /// The viewing unit's own attendance, for units.
         var ownState: String?
     }
@@ -33,7 +33,7 @@ enum MeetingPages {
                         : .div(.class("table-wrap"), .table(.class("list"), .id("meetings"),
                             .thead(.tr(.th(.text(s.titleLabel)), .th(.text(s.date)), .th(.text(s.place)), .th(.text(s.attendance)))),
                             .tbody(.forEach(model.meetings) { m in
-                                .tr(.td(.a(.href(SiteURL.meeting(m.id).path), .text("\(m.title)（\(m.session)）"))), .td(.text(m.when)),
+                                .tr(.td(.a(.href(SiteURL.meeting(m.id).path), .text(m.title))), .td(.text(m.when)),
                                     .td(.text(m.place)), .td(.class("small"), .text(m.ownState ?? m.summary)))
                             })))),
                 .if(model.office, callForm()))
@@ -65,7 +65,7 @@ enum MeetingPages {
 
     struct DetailModel: Sendable {
         var id: Int
-        var title, session, when, place, notice, calledBy: String
+        var title, when, place, notice, calledBy: String
         var attendance: [AttendanceRow]
         var minutesNumber, minutes: String?
         /// (text, plan item id, due, lead unit, state)
@@ -87,11 +87,11 @@ enum MeetingPages {
             let path = SiteURL.meeting(model.id).path
             return .group(
                 .section(.class("card"),
-                    .h1(.text("\(model.title)（\(model.session)）")),
+                    .h1(.text(model.title)),
                     .dl(.class("facts"),
                         .dt(.text(s.date)), .dd(.text(model.when)), .dt(.text(s.place)), .dd(.text(model.place)),
                         .dt(.text(s.calledBy)), .dd(.text(model.calledBy))),
-                    .if(!model.notice.isEmpty, .p(.text(model.notice))),
+                    .if(!model.notice.isEmpty, .p(.class("lines"), .text(model.notice))),
                     .unwrap(model.errors["action"]) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) }),
                 attendance(),
                 outcome(),
@@ -133,7 +133,7 @@ enum MeetingPages {
             return .section(.class("card"),
                 .h2(.text(s.minutes)),
                 .unwrap(model.minutesNumber) { .p(.strong(.id("minutes-number"), .text($0))) },
-                .unwrap(model.minutes, { .p(.id("minutes-text"), .text($0)) }, else: .p(.class("empty"), .text(s.noMinutes))),
+                .unwrap(model.minutes, { .p(.id("minutes-text"), .class("lines"), .text($0)) }, else: .p(.class("empty"), .text(s.noMinutes))),
                 .if(model.canRecord, .form(.method(.post), .action(SiteURL.meeting(model.id).path), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("minutes")),
                     FormFields.input(name: "number", label: s.minutesNumber, value: f.number ?? model.minutesNumber ?? "", error: e["number"], hint: s.minutesNumberHint),

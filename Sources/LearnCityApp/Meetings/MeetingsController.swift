@@ -105,13 +105,17 @@ enum MeetingsController {
                 let own = mine.first { $0.organisationID == user.organisationID }
                 let state = (own?.state(meetingDay: meeting.day ?? today, today: today)).flatMap { s.stateNames[$0] }
                 return MeetingPages.ListItem(
-                    id: meeting.id ?? 0, title: meeting.title, session: s.sessionLabel(meeting.session), when: "\(meeting.date) \(meeting.time)",
+                    id: meeting.id ?? 0, title: heading(meeting, s), when: "\(meeting.date) \(meeting.time)",
                     place: meeting.place, summary: s.summary(mine.count, mine.filter { $0.confirmedAt != nil }.count, mine.filter { $0.signedInAt != nil }.count),
                     ownState: office ? nil : state)
             },
             units: try await unitOptions(request, office: office),
             form: form, errors: errors)
         return MeetingPages.List(model: model, context: PageContext(request)).response(status: status)
+    }
+
+    static func heading(_ meeting: JointMeeting, _ s: MeetingStrings) -> String {
+        JointMeetingRules.heading(title: meeting.title, session: meeting.session, label: s.sessionLabel(meeting.session))
     }
 
     static func detailPage(_ request: Request, meeting: JointMeeting, form: ActionForm, errors: [String: String],
@@ -128,7 +132,7 @@ enum MeetingsController {
         let names = try await WorkPlanController.organisationNames(rows.map(\.organisationID) + leads.map(\.organisationID), request)
         let own = rows.first { $0.organisationID == user.organisationID }
         let model = MeetingPages.DetailModel(
-            id: meetingID, title: meeting.title, session: request.strings.meetings.sessionLabel(meeting.session),
+            id: meetingID, title: heading(meeting, request.strings.meetings),
             when: "\(meeting.date) \(meeting.time)", place: meeting.place, notice: meeting.notice, calledBy: meeting.calledBy,
             attendance: rows.map { row in
                 MeetingPages.AttendanceRow(organisationID: row.organisationID, unit: names[row.organisationID] ?? "—",
@@ -143,7 +147,8 @@ enum MeetingsController {
             },
             office: office,
             canConfirm: !office && own != nil && JointMeetingRules.mayConfirm(meetingDay: day, today: today),
-            canSignIn: own?.signedInAt == nil && JointMeetingRules.maySignIn(office: office, meetingDay: day, today: today),
+            // The office signs units in row by row (the page checks each row); a unit signs itself in once.
+            canSignIn: (office || own?.signedInAt == nil) && JointMeetingRules.maySignIn(office: office, meetingDay: day, today: today),
             canRecord: office && JointMeetingRules.mayRecordOutcome(meetingDay: day, today: today),
             units: try await unitOptions(request, office: office),
             attachments: try await Attachments.list(.meeting, meetingID, on: request.db),

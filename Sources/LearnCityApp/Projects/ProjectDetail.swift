@@ -25,6 +25,8 @@ enum ProjectDetail {
         var expertOptions: [(String, String)]
         var attachments: [Attachment]
         var office, canReport, canCloseMilestones, canAttach: Bool
+        /// The default of a milestone's completion date.
+        var today: String
         var errors: [String: String]
     }
 
@@ -32,7 +34,7 @@ enum ProjectDetail {
         let user = try request.requireUser()
         let id = try project.requireID()
         let tz = request.application.learnCity.config.timeZone
-        let today = LocalDate(Date(), in: tz)
+        let today = request.today
         let milestones = try await ProjectMilestone.query(on: request.db).filter(\.$projectID == id).sort(\.$dueOn).sort(\.$id).all()
         let updates = try await ProjectUpdate.query(on: request.db).filter(\.$projectID == id).sort(\.$id, .descending).all()
         let names = try await WorkPlanController.organisationNames([project.ownerID] + updates.map(\.organisationID), request)
@@ -50,7 +52,7 @@ enum ProjectDetail {
             expertOptions: options.filter { !linked.contains($0.id ?? 0) }.map { (String($0.id ?? 0), "\($0.name) · \($0.affiliation)") },
             attachments: try await Attachments.list(.project, id, on: request.db),
             office: office, canReport: office || (owner && user.roles.allows(.reportFigures)), canCloseMilestones: office || owner,
-            canAttach: office || owner, errors: errors)
+            canAttach: office || owner, today: today.iso, errors: errors)
         return View(model: model, context: PageContext(request)).response(status: status)
     }
 
@@ -73,7 +75,7 @@ enum ProjectDetail {
                         .dt(.text(s.budget)), .dd(.text(NumberText.yuan(fen: m.budget))),
                         .dt(.text(s.funds)), .dd(.text("\(f.allocated) \(NumberText.yuan(fen: m.funds.allocated)) · \(f.disbursed) \(NumberText.yuan(fen: m.funds.disbursed))")),
                         .dt(.text(s.progress)), .dd(ProjectsPage.progress(m.percent))),
-                    .if(!m.summary.isEmpty, .p(.text(m.summary)))),
+                    .if(!m.summary.isEmpty, .p(.class("lines"), .text(m.summary)))),
                 milestonesSection(),
                 updatesSection(),
                 .section(.class("card"),
@@ -99,9 +101,11 @@ enum ProjectDetail {
                             .td(.if(done == nil && m.canCloseMilestones, .form(.method(.post), .action(SiteURL.project(m.id).path), .class("inline"), csrfField(),
                                 .input(.type(.hidden), .name("action"), .value("milestone_done")),
                                 .input(.type(.hidden), .name("milestone"), .value(String(id))),
+                                .input(.type(.date), .name("done_on"), .value(m.today), .attribute(named: "max", value: m.today),
+                                       .attribute(named: "aria-label", value: s.doneOn)), .text(" "),
                                 .button(.type(.submit), .class("button secondary"), .text(s.markDone))))))
                     }))),
-                .unwrap(m.errors["milestone"]) { .p(.class("field-error"), .text($0)) },
+                .unwrap(m.errors["milestone"] ?? m.errors["done_on"]) { .p(.class("field-error"), .text($0)) },
                 .if(m.office, .form(.method(.post), .action(SiteURL.project(m.id).path), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("milestone")),
                     FormFields.input(name: "title", label: s.milestoneTitle, value: "", error: m.errors["title"]),
@@ -114,7 +118,7 @@ enum ProjectDetail {
             return .section(.class("card"),
                 .h2(.text(s.updates)),
                 m.updates.isEmpty ? .p(.class("empty"), .text(s.noUpdates)) : .ul(.id("project-updates"), .forEach(m.updates) { unit, time, text, percent, author in
-                    .li(.p(.strong(.text(unit)), .span(.class("muted small"), .text(" · \(time) · \(author) · \(percent)%"))), .p(.text(text)))
+                    .li(.p(.strong(.text(unit)), .span(.class("muted small"), .text(" · \(time) · \(author) · \(percent)%"))), .p(.class("lines"), .text(text)))
                 }),
                 .if(m.canReport, .form(.method(.post), .action(SiteURL.project(m.id).path), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("update")),

@@ -103,8 +103,12 @@ enum ProjectsController {
                 return try await invalid(["milestone": request.strings.funds.chooseOne])
             }
             guard milestone.doneOn == nil else { break }   // done twice keeps the first date
+            // The day it was really done, which may be before it is recorded; never in the future.
+            guard let doneOn = CompletionDate.parse(field("done_on"), today: today) else {
+                return try await invalid(["done_on": request.strings.completionDateInvalid])
+            }
             try await request.db.transaction { db in
-                milestone.doneOn = today.iso
+                milestone.doneOn = doneOn.iso
                 try await milestone.update(on: db)
                 try await Audit.record(.update, entity: "project", id: String(projectID), summary: "milestone \(id) done", by: actor, on: db)
             }

@@ -140,7 +140,9 @@ struct CreateReports: AsyncMigration {
 }
 
 /// Figures LearnCity already knows for a unit and a period: the records its subtree provided
-/// with a date in the period (not voided) — records, distinct people, hours.
+/// with a date in the period (not voided) — records, distinct people, hours. A geographic body
+/// (a county's leadership) answers for its region, not for units under it (it has none): its
+/// figures are also those of every provider located in its region, as its scope sees them.
 enum RecordedFigures {
     static func of(_ organisation: Organisation, _ period: ReportPeriod, on database: any Database) async throws -> [ReportField.Source: Double] {
         struct Row: Decodable { var times: Int; var people: Int; var hours: Double }
@@ -150,7 +152,15 @@ enum RecordedFigures {
             .column(SQLRaw(#"CAST(COUNT(DISTINCT "person_id") AS BIGINT)"#), as: "people")
             .column(SQLRaw(#"CAST(COALESCE(SUM("hours"), 0) AS DOUBLE PRECISION)"#), as: "hours")
             .from(LearningRecord.schema)
-            .where(SQLColumn("provider_path"), .like, SQLBind(organisation.path + "%"))
+            .where(group: { group in
+                let subtree = group.where(SQLColumn("provider_path"), .like, SQLBind(organisation.path + "%"))
+                guard organisation.kind.isGeographic, let region = RegionCode(organisation.regionCode) else { return subtree }
+                // The region's providers (organisations, a few hundred), not another pass over the records.
+                return subtree.orWhere(SQLColumn("provider_id"), .in, SQLSubquery.select { $0
+                    .column("id").from(Organisation.schema)
+                    .where(SQLColumn("region_code"), .like, SQLBind(region.subtreePrefix + "%"))
+                })
+            })
             .where(SQLColumn("date"), .greaterThanOrEqual, SQLBind(period.start.iso))
             .where(SQLColumn("date"), .lessThanOrEqual, SQLBind(period.end.iso))
             .where(SQLColumn("voided_at"), .is, SQLLiteral.null)

@@ -125,7 +125,7 @@ enum SubmissionsController {
             let event = ReportEvent()
             (event.submissionID, event.action, event.comment, event.by) = (id, action.rawValue, comment, actor.name)
             try await event.create(on: db)
-            if action == .approve { try await fileReportedFigures(current, form: form, by: actor.name, on: db) }
+            if action == .approve { try await fileReportedFigures(current, form: form, on: db) }
             // An unlocked report is being corrected: its figures leave the dashboard until approved again.
             if action == .unlock { try await withdrawReportedFigures(current, form: form, on: db) }
             try await Audit.record(.update, entity: "report_submission", id: String(id), summary: "\(action.rawValue): \(form.title) \(current.period) → \(next.rawValue)", by: actor, on: db)
@@ -146,10 +146,13 @@ enum SubmissionsController {
 
     /// An approved report's figures for indicators are filed as the unit's reported figures
     /// (shown beside the recorded ones on the dashboard, never added to them); a field left
-    /// empty files nothing, and takes back what an earlier approval filed.
-    static func fileReportedFigures(_ submission: ReportSubmission, form: ReportForm, by name: String, on db: any Database) async throws {
+    /// empty files nothing, and takes back what an earlier approval filed. The figures are the
+    /// unit's: 填报人 is whoever last submitted them, not the office's approver.
+    static func fileReportedFigures(_ submission: ReportSubmission, form: ReportForm, on db: any Database) async throws {
         guard let period = ReportPeriod(submission.period), let quarter = period.reportedQuarter,
               let organisation = try await Organisation.find(submission.organisationID, on: db) else { return }
+        let name = try await ReportEvent.query(on: db).filter(\.$submissionID == submission.requireID())
+            .filter(\.$action == ReportState.Action.submit.rawValue).sort(\.$id, .descending).first()?.by ?? submission.updatedBy
         try await withdrawReportedFigures(submission, form: form, on: db)
         let values = submission.values
         for field in form.fields {

@@ -3,11 +3,18 @@ import LearnCityCore
 import Vapor
 
 /// A list as a downloadable file: CSV (UTF-8 with BOM, so Chinese Excel opens it) or XLSX,
-/// by `?format=`. Every export is written to the audit log with what and how many.
+/// by `?format=`. Every export is written to the audit log with what and how many. Numbers
+/// and dates are typed cells (`TableCell`), so a spreadsheet can add them up.
 enum TableExport {
     enum Format: String { case csv, xlsx }
 
+    /// A table of text only (names, codes, masked numbers).
     static func response(_ request: Request, name: String, header: [String], rows: [[String]], entity: String,
+                         format fixed: Format? = nil) async throws -> Response {
+        try await response(request, name: name, header: header, rows: rows.map { $0.map(TableCell.text) }, entity: entity, format: fixed)
+    }
+
+    static func response(_ request: Request, name: String, header: [String], rows: [[TableCell]], entity: String,
                          format fixed: Format? = nil) async throws -> Response {
         let format = fixed ?? Format(rawValue: request.query[String.self, at: "format"] ?? "csv") ?? .csv
         var headers = HTTPHeaders()
@@ -30,12 +37,15 @@ enum TableExport {
     }
 }
 
-/// RFC 4180 lines; cells that start like formulas are prefixed so a spreadsheet shows them as text.
+/// RFC 4180 lines; text cells that start like formulas are prefixed so a spreadsheet shows them
+/// as text (a typed number, negative or not, is written as it is).
 enum CSVText {
-    static func line(_ cells: [String]) -> String {
+    static func line(_ cells: [String]) -> String { line(cells.map(TableCell.text)) }
+
+    static func line(_ cells: [TableCell]) -> String {
         cells.map { cell in
-            var value = cell
-            if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+            var value = cell.plain
+            if case .text = cell, let first = value.first, "=+-@".contains(first) { value = "'" + value }
             if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }

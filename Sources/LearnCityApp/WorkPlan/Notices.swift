@@ -103,7 +103,7 @@ enum NoticesController {
         return request.redirect(to: SiteURL.notices.path)
     }
 
-    /// A unit signs for a notice (and may reply); signing twice keeps the first time.
+    /// A unit signs for a notice (and may reply, then or later); signing twice keeps the first time.
     @Sendable static func sign(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         guard let receipt = try await NoticeReceipt.query(on: request.db).filter(\.$id == request.intID())
@@ -182,7 +182,7 @@ enum NoticesPage {
             let s = context.strings.notices
             return .article(.class("notice-item"),
                 .h2(.text(item.number + " " + item.title)),
-                .p(.text(item.body)),
+                .p(.class("lines"), .text(item.body)),
                 AttachmentsView.section(item.attachments, owner: .notice, ownerID: item.id, canAttach: model.office, back: SiteURL.notices.path,
                                         strings: context.strings.attachments, csrf: csrfField()),
                 .if(model.office, .group(
@@ -191,9 +191,11 @@ enum NoticesPage {
                 .ul(.forEach(item.receipts) { id, unit, signed, reply in
                     .li(.text(unit + " · " + (signed.map { s.signedAt + " " + $0 } ?? s.notSigned)),
                         .unwrap(reply) { .p(.class("small"), .text(s.reply + context.strings.colon + $0)) },
-                        .if(!model.office && signed == nil, .form(.method(.post), .action(SiteURL.signNotice(id).path), .novalidate(), csrfField(),
-                            FormFields.input(name: "reply", label: s.reply, value: "", error: nil),
-                            .button(.type(.submit), .class("button"), .text(s.sign)))))
+                        // A unit that signed without replying still owes the reply (it is listed as such).
+                        .if(!model.office && (signed == nil || reply == nil),
+                            .form(.method(.post), .action(SiteURL.signNotice(id).path), .novalidate(), csrfField(),
+                                FormFields.input(name: "reply", label: s.reply, value: "", error: nil),
+                                .button(.type(.submit), .class("button"), .text(signed == nil ? s.sign : s.sendReply)))))
                 }))
         }
 

@@ -71,8 +71,12 @@ enum WorkPlanController {
         let figures = ((try? request.content.get(String.self, at: "figures")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let done = (try? request.content.get(String.self, at: "done")) != nil
         guard !text.isEmpty else { return try await page(request, item: item, error: request.strings.plan.textRequired, status: .unprocessableEntity) }
+        // The day it was really finished (the office may close it days later), never in the future.
+        let doneOn = CompletionDate.parse(try? request.content.get(String.self, at: "done_on"), today: request.today)
+        guard let doneOn else {
+            return try await page(request, item: item, error: nil, doneOnError: request.strings.completionDateInvalid, status: .unprocessableEntity)
+        }
         let actor = Audit.Actor(request)
-        let today = request.today
         try await request.db.transaction { db in
             let update = ProgressUpdate()
             (update.itemID, update.organisationID, update.text) = (itemID, organisationID, String(text.prefix(4000)))
@@ -80,7 +84,7 @@ enum WorkPlanController {
             try await update.create(on: db)
             // Only the office closes an item.
             if done && scope.everything && item.doneOn == nil {
-                item.doneOn = today.iso
+                item.doneOn = doneOn.iso
                 try await item.update(on: db)
             }
             try await Audit.record(.update, entity: "plan_item", id: String(itemID), summary: "progress\(done && scope.everything ? ", done" : "")", by: actor, on: db)
@@ -88,7 +92,8 @@ enum WorkPlanController {
         return request.redirect(to: SiteURL.planItem(itemID).path)
     }
 
-    private static func page(_ request: Request, item: PlanItem, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private static func page(_ request: Request, item: PlanItem, error: String?, doneOnError: String? = nil,
+                             status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
         let scope = try await request.accountScope()
         let itemID = try item.requireID()
@@ -96,7 +101,7 @@ enum WorkPlanController {
         let updates = try await ProgressUpdate.query(on: request.db).filter(\.$itemID == itemID).sort(\.$id, .descending).all()
         let names = try await organisationNames(units.map(\.organisationID) + updates.map(\.organisationID), request)
         let tz = request.application.learnCity.config.timeZone
-        let today = LocalDate(Date(), in: tz)
+        let today = request.today
         return WorkPlanPages.Detail(
             id: itemID, section: item.section, title: item.title, deliverables: item.deliverables, due: item.dueOn, doneOn: item.doneOn,
             state: item.state(today: today),
@@ -106,7 +111,7 @@ enum WorkPlanController {
             canPost: user.roles.allows(.reportFigures) && (scope.everything || units.contains { $0.organisationID == user.organisationID }),
             canClose: scope.everything && item.doneOn == nil,
             attachments: try await Attachments.list(.planProgress, itemID, on: request.db),
-            error: error, context: PageContext(request)).response(status: status)
+            error: error, doneOnError: doneOnError, today: today.iso, context: PageContext(request)).response(status: status)
     }
 }
 
@@ -150,7 +155,9 @@ enum WorkPlanPages {
         var canPost, canClose: Bool
         /// Evidence of progress: reports, photos, stamped documents.
         var attachments: [Attachment]
-        var error: String?
+        var error, doneOnError: String?
+        /// The completion date's default.
+        var today: String
         var context: PageContext
         var pageTitle: String { context.strings.plan.title }
 
@@ -168,13 +175,14 @@ enum WorkPlanPages {
                 .section(.class("card"),
                     .h2(.text(s.progress)),
                     updates.isEmpty ? .p(.class("empty"), .text(s.noUpdates)) : .ul(.id("updates"), .forEach(updates) { unit, time, text, figures, author in
-                        .li(.p(.strong(.text(unit)), .span(.class("muted small"), .text(" · \(time) · \(author)"))), .p(.text(text)),
+                        .li(.p(.strong(.text(unit)), .span(.class("muted small"), .text(" · \(time) · \(author)"))), .p(.class("lines"), .text(text)),
                             .if(!figures.isEmpty, .p(.class("small"), .text(s.figures + context.strings.colon + figures))))
                     }),
                     .if(canPost, .form(.method(.post), .action(SiteURL.planItem(id).path), .novalidate(), csrfField(),
                         FormFields.textarea(name: "text", label: s.whatWasDone, value: "", error: error),
                         FormFields.input(name: "figures", label: s.figures, value: "", error: nil, hint: s.figuresHint),
-                        .if(canClose, .label(.class("check"), .input(.type(.checkbox), .name("done"), .value("1")), .text(" " + s.markDone))),
+                        .if(canClose, .group(.label(.class("check"), .input(.type(.checkbox), .name("done"), .value("1")), .text(" " + s.markDone)),
+                            FormFields.input(name: "done_on", label: s.doneOn, type: .date, value: today, error: doneOnError))),
                         .button(.type(.submit), .class("button"), .text(s.post)))),
                     AttachmentsView.section(attachments, owner: .planProgress, ownerID: id, canAttach: canPost, back: SiteURL.planItem(id).path,
                                             strings: context.strings.attachments, csrf: csrfField())))

@@ -97,6 +97,22 @@ public enum JointMeetingRules {
     /// sections are data, written as the seed writes them: 三(一), 联席会议第2次).
     public static func planSection(session: Int) -> String { "联席会议第\(session)次" }
 
+    /// A meeting's title with its session label, unless the office already wrote the session
+    /// into the title (“联席会议（第2次）”, “第二次联席会议”): it would then read twice.
+    public static func heading(title: String, session: Int, label: String) -> String {
+        let text = CellText.normalise(title).lowercased().replacingOccurrences(of: " ", with: "")
+        let named = ["第\(session)次", "第\(chineseNumber(session))次", "session\(session)"].contains { text.contains($0) }
+        return named ? title : "\(title)（\(label)）"
+    }
+
+    /// 1…99 in Chinese numerals, as session numbers are written (二, 十二, 二十一).
+    static func chineseNumber(_ n: Int) -> String {
+        let digits = Array("零一二三四五六七八九")
+        guard (1...99).contains(n) else { return String(n) }
+        if n < 10 { return String(digits[n]) }
+        return (n / 10 == 1 ? "" : String(digits[n / 10])) + "十" + (n % 10 == 0 ? "" : String(digits[n % 10]))
+    }
+
     /// The units called to meetings and listed in the liaison directory, in the order they are shown.
     public static let unitKinds: [OrganisationKind] = [.leadingGroupOffice, .memberUnit, .university, .college, .countyLeadership]
 }

@@ -32,7 +32,7 @@ public struct ReportField: Codable, Sendable, Equatable {
     /// Parses the office's lines; every problem is reported with its line number.
     public static func parse(_ text: String, knownIndicators: Set<String>) -> Result<[ReportField], LineError> {
         var fields: [ReportField] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextInput.lines(text)
         for (number, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }

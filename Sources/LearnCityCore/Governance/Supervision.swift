@@ -31,7 +31,7 @@ public struct RectificationLine: Sendable, Equatable {
     /// counting blank lines, so it matches what the office sees in the text box).
     public static func parse(_ text: String, allowEmpty: Bool = false) -> Result<[RectificationLine], LineError> {
         var lines: [RectificationLine] = []
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, raw) in TextInput.lines(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }
             let parts = line.replacingOccurrences(of: "｜", with: "|").split(separator: "|", omittingEmptySubsequences: false)

@@ -92,10 +92,11 @@ enum AnnualReturnController {
         let s = request.strings.annualReturn
         let regionName = try await filer(request, region: region, unit: unit)
         let date = DateText.minute(asOf, request.application.learnCity.config.timeZone)
-        func line(_ row: AnnualReturn.Row) -> [String] {
-            [row.label] + AnnualReturn.Group.allCases.map { String(row.people[$0] ?? 0) } + [String(row.total), String(row.personTimes), NumberText.hours(row.hours)]
+        func line(_ row: AnnualReturn.Row) -> [TableCell] {
+            [.text(row.label)] + AnnualReturn.Group.allCases.map { .integer(row.people[$0] ?? 0) }
+                + [.integer(row.total), .integer(row.personTimes), .hours(row.hours)]
         }
-        var rows: [[String]] = [
+        var rows: [[TableCell]] = [
             ["\(s.formNumber)", "\(s.authority)\(s.colon)\(regionName)\(s.authoritySuffix)", "\(s.dataAsOf)\(s.colon)\(date)"],
             ["\(s.reportingUnit)\(s.colon)\(regionName)", "\(s.year)\(s.colon)\(year)"],
             ["", s.peopleHeader, "", "", "", "", "", s.personTimes, s.hours],

@@ -39,6 +39,7 @@ enum DashboardController {
 
     @Sendable static func page(_ request: Request) async throws -> Response {
         let q = try await query(request)
+        let account = try await request.accountScope()
         let language = request.language
         let regions = try await Region.query(on: request.db).all()
         let names = Dictionary(uniqueKeysWithValues: regions.map { ($0.id ?? "", $0.name(language)) })
@@ -56,7 +57,8 @@ enum DashboardController {
                 guard let code = child.code else { continue }
                 model.drill.append((code.rawValue, child.name(language), try await IndicatorQueries.progress(year: q.year, region: code, on: request.db)))
             }
-            model.parent = q.region.level == .county ? regions.first { $0.level == 2 }?.id : nil
+            let city = regions.first { $0.level == 2 }
+            model.parent = q.region.level == .county && account.includesRegion(city?.code) ? city?.id : nil
         }
         // Below a county (or for a department): the organisations that provided the records.
         let organisations = try await Organisation.query(on: request.db).visible(to: request.accountScope())
@@ -74,8 +76,9 @@ enum DashboardController {
             model.breakdowns.append((breakdown, try await labelled(figures, breakdown, request)))
         }
         model.years = Array((q.year - 4)...(q.year + 1)).reversed()
-        model.regions = [(model.region, model.regionName)] + regions.filter { $0.level == 3 }.sorted { ($0.id ?? "") < ($1.id ?? "") }
-            .compactMap { r in r.id.map { ($0, r.name(language)) } }.filter { $0.0 != model.region }
+        // Only the city and counties the account may see: any other would show its own again.
+        model.regions = [(model.region, model.regionName)] + regions.filter { ($0.level == 2 || $0.level == 3) && account.includesRegion($0.code) }
+            .sorted { ($0.id ?? "") < ($1.id ?? "") }.compactMap { r in r.id.map { ($0, r.name(language)) } }.filter { $0.0 != model.region }
         return DashboardPage.View(model: model, context: PageContext(request)).response()
     }
 
@@ -101,15 +104,17 @@ enum DashboardController {
         let s = request.strings.dashboard, r = request.strings.records
         let table = request.query[String.self, at: "table"] ?? "quarter"
         let header = [s.key, r.personTimes, r.distinctPeople, r.hours]
-        func cells(_ f: DashboardQueries.Figure) -> [String] { [f.key, String(f.personTimes), String(f.people), NumberText.hours(f.hours)] }
+        func cells(_ key: String, _ f: DashboardQueries.Figure) -> [TableCell] {
+            [.text(key), .integer(f.personTimes), .integer(f.people), .hours(f.hours)]
+        }
         if table == "regions" {
             guard q.coversRegion else { throw AppError(.notFound) }
-            var rows: [[String]] = []
+            var rows: [[TableCell]] = []
             for region in try await Region.query(on: request.db).filter(\.$level == 3).sort(\.$id).all() {
                 guard let code = region.code, q.region.contains(code) else { continue }
                 let progress = try await IndicatorQueries.progress(year: q.year, region: code, on: request.db)
-                rows.append([region.name(request.language)] + progress.map { item in
-                    item.value.map { item.definition.unit == .rate ? String($0) : String(Int($0)) } ?? ""
+                rows.append([.text(region.name(request.language))] + progress.map { item in
+                    item.value.map { item.definition.unit == .rate ? .percent($0) : .number($0, decimals: 0) } ?? ""
                 })
             }
             let codes = try await Indicator.query(on: request.db).sort(\.$position).all().compactMap(\.id)
@@ -123,13 +128,13 @@ enum DashboardController {
                     .filter(\.$closedAt == nil).sort(\.$path).all()
                     .filter { $0.kind == .college || $0.kind.isCentre || $0.kind == .trainingProvider || $0.kind == .school }
             let rows = try await DashboardQueries.organisations(organisations, year: q.year, on: request.db).map { org, f in
-                [org.name(request.language), String(f.personTimes), String(f.people), NumberText.hours(f.hours)]
+                cells(org.name(request.language), f)
             }
             return try await TableExport.response(request, name: "dashboard-\(q.year)-\(table)", header: header, rows: rows, entity: "dashboard")
         }
         guard let breakdown = DashboardQueries.Breakdown(rawValue: table) else { throw AppError(.invalidParameter, field: "table") }
         let figures = try await labelled(try await DashboardQueries.figures(breakdown, year: q.year, scope: q.scope, on: request.db), breakdown, request)
-        return try await TableExport.response(request, name: "dashboard-\(q.year)-\(table)", header: header, rows: figures.map(cells), entity: "dashboard")
+        return try await TableExport.response(request, name: "dashboard-\(q.year)-\(table)", header: header, rows: figures.map { cells($0.key, $0) }, entity: "dashboard")
     }
 
     /// Year to date (累计) beside the same period of the previous year (同比): counted from the

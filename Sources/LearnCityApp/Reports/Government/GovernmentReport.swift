@@ -51,7 +51,9 @@ struct CreateGovernmentReports: AsyncMigration {
     func revert(on database: any Database) async throws { try await database.schema(GovernmentReport.schema).delete() }
 }
 
-/// Builds the snapshot from what LearnCity knows now.
+/// Builds the snapshot from what LearnCity knows now, judged at the period's end (indicators,
+/// plan items, funds), except the units' reports on the period, which are only due after it
+/// and are judged at the snapshot's time (数据截至).
 enum GovernmentSnapshot {
     static func build(_ period: ReportPeriod, today: LocalDate, timeZone: TimeZone, on db: any Database) async throws -> GovernmentReportContent {
         let city = try await NetworkQueries.city(on: db)
@@ -90,7 +92,8 @@ enum GovernmentSnapshot {
         var plan = GovernmentReportContent.PlanSummary(total: 0, done: 0, late: 0, lateItems: [])
         if let latest = try await WorkPlan.query(on: db).filter(\.$year == period.year).sort(\.$id, .descending).first() {
             let items = try await PlanItem.query(on: db).filter(\.$planID == latest.requireID()).sort(\.$position).all()
-            let states = items.map { ($0, $0.state(today: today)) }
+            // Judged at the quarter's end like the figures: “逾期” means late by then, not by today.
+            let states = items.map { ($0, $0.state(today: min(today, period.end))) }
             plan = .init(total: items.count, done: states.filter { $0.1 == .done }.count, late: states.filter { $0.1 == .late }.count,
                          lateItems: states.filter { $0.1 == .late }.map { "\($0.0.section) \($0.0.title.prefix(40))" })
         }

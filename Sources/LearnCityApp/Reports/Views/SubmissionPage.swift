@@ -110,7 +110,7 @@ enum SubmissionPage {
             }
             return .tr(.class(flagged ? "flagged" : ""),
                 .td(.label(.for(field.key), .text(field.label))),
-                .td(.class(error == nil ? "field" : "field invalid"), editable ? input : .text(value.isEmpty ? "—" : value),
+                .td(.class(error == nil ? "field lines" : "field invalid lines"), editable ? input : .text(value.isEmpty ? "—" : value),
                     .unwrap(error) { .p(.class("field-error"), .id("\(field.key)-error"), .text($0)) },
                     .if(flagged, .p(.class("field-error small"), .attribute(named: "title", value: s.differsHint), .text("⚠ " + s.differs)))),
                 .td(.class("number"), .text(recorded.map(ReportSheet.number) ?? "")))

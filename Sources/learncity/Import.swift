@@ -11,16 +11,19 @@ struct Import: AsyncParsableCommand {
     @Flag(help: "Check the file and report, writing nothing.") var dryRun = false
     @Flag(help: "Write nothing when any row is bad (exit status 2).") var strict = false
     @Flag(help: "Print the import summary as JSON.") var json = false
+    @Flag(help: "Import records whose name differs from the name registered for their resident ID (checked by you).")
+    var acceptNameMismatch = false
 
     func run() async throws {
         guard LearnCity.importKinds.contains(what) else {
             throw CommandFailure(message: "未知的导入类型 \(what) / cannot import \(what); use: import \(LearnCity.importKinds.joined(separator: "|")) FILE", status: 1)
         }
         let url = URL(fileURLWithPath: file)
-        let (dryRun, strict, what) = (dryRun, strict, what)
+        let (dryRun, strict, what, acceptNames) = (dryRun, strict, what, acceptNameMismatch)
         let (summary, strictFailure) = try await AppRunner.run { app in
             _ = try await LearnCity.prepare(app, loadDemoIfEmpty: false)
-            return try await LearnCity.importFile(app, kind: what, file: url, dryRun: dryRun, strict: strict)
+            return try await LearnCity.importFile(app, kind: what, file: url, dryRun: dryRun, strict: strict,
+                                                  acceptNameMismatch: acceptNames)
         }
         if json {
             let encoder = JSONEncoder()

@@ -70,6 +70,7 @@ struct ReportsTests {
             // Filed beside the recorded figures: T3, 2014 Q2, 2.
             let figure = try #require(try await ReportedFigure.query(on: app.db).filter(\.$organisationID == edu.id!).filter(\.$indicatorCode == "T3").first())
             #expect(figure.year == 2014 && figure.quarter == 2 && figure.value == 2)
+            #expect(figure.reportedBy == "t-member_unit")   // 填报人: the unit's submitter, not the approver
             // Locked: saving is refused; unlock is a request the office grants.
             #expect(try await unit.send(.POST, path, form: [("_csrf", csrf), ("version", "6"), ("action", "save")] + values).status == .conflict)
             #expect(try await office.send(.POST, path, form: [("_csrf", officeCSRF), ("version", "6"), ("action", "unlock")]).status == .conflict)

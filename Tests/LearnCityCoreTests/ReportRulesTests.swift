@@ -80,7 +80,7 @@ struct ReportRulesTests {
     func sheet() throws {
         let fields = try ReportField.parse("人次 | 数字 | 来源=records\n说明 | 文本", knownIndicators: []).get()
         let rows = ReportSheet.rows(fields: fields, values: ["f1": "5"], recorded: ["f1": 7])
-        #expect(rows[0] == ["f1", "人次", "5", "7", "数字 number"])
+        #expect(rows[0] == ["f1", "人次", .number(5, decimals: 2), .number(7, decimals: 2), "数字 number"])   // numbers, not text
         let sheet = Sheet(rows: [Sheet.Row(line: 1, cells: ReportSheet.header.map { Sheet.Cell($0) }),
                                  Sheet.Row(line: 2, cells: ["f1", "人次", "9"].map { Sheet.Cell($0) }),
                                  Sheet.Row(line: 3, cells: ["", "说明", "已完成"].map { Sheet.Cell($0) })])

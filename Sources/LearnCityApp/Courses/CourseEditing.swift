@@ -128,6 +128,8 @@ enum CourseEditing {
         var action: String?
         var residentID: String?
         var enrolment: Int?
+        /// The date completion records carry (empty: the course's end date).
+        var completedOn: String?
     }
 
     @Sendable static func participants(_ request: Request) async throws -> Response {
@@ -154,13 +156,23 @@ enum CourseEditing {
             if let problem = try await CourseService.enrol(personID: try person.requireID(), in: course, actor: actor, on: request.db) {
                 return try await participantsPage(request, course: course, error: CourseService.message(problem, s), status: .conflict)
             }
-        case "complete", "drop":
-            guard let enrolment = enrolments.first(where: { $0.id == form.enrolment }) else { throw AppError(.notFound) }
-            if form.action == "complete" { try await CourseService.complete(enrolment, course: course, on: today, actor: actor, on: request.db) }
-            else { try await CourseService.drop(enrolment, actor: actor, on: request.db) }
-        case "completeAll":
-            for enrolment in enrolments where enrolment.status == .enrolled {
-                try await CourseService.complete(enrolment, course: course, on: today, actor: actor, on: request.db)
+        case "complete", "drop", "completeAll":
+            let date: LocalDate
+            switch CourseCompletionDate.resolve(form.completedOn, courseEnd: course.endsOn.flatMap(LocalDate.parse), today: today) {
+            case .success(let resolved): date = resolved
+            case .failure(let problem):
+                let s = request.strings.courses
+                return try await participantsPage(request, course: course, error: problem == .inFuture ? s.completionInFuture : s.invalidDate,
+                                                  status: .unprocessableEntity)
+            }
+            if form.action == "completeAll" {
+                for enrolment in enrolments where enrolment.status == .enrolled {
+                    try await CourseService.complete(enrolment, course: course, on: date, actor: actor, on: request.db)
+                }
+            } else {
+                guard let enrolment = enrolments.first(where: { $0.id == form.enrolment }) else { throw AppError(.notFound) }
+                if form.action == "complete" { try await CourseService.complete(enrolment, course: course, on: date, actor: actor, on: request.db) }
+                else { try await CourseService.drop(enrolment, actor: actor, on: request.db) }
             }
         default: throw AppError(.badRequest)
         }
@@ -177,7 +189,9 @@ enum CourseEditing {
                                                  residentID: person?.residentIDMasked ?? "—", status: enrolment.status,
                                                  statusName: s.enrolmentNames[enrolment.status] ?? enrolment.status.rawValue)
         }
-        let model = CoursePages.Participants.Model(courseID: try course.requireID(), title: course.title, rows: rows, error: error)
+        let completion = CourseCompletionDate.suggested(courseEnd: course.endsOn.flatMap(LocalDate.parse), today: request.today)
+        let model = CoursePages.Participants.Model(courseID: try course.requireID(), title: course.title, rows: rows, error: error,
+                                                   completionDate: completion.iso, today: request.today.iso)
         return CoursePages.Participants.View(model: model, context: PageContext(request)).response(status: status)
     }
 

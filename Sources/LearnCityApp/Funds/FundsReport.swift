@@ -29,8 +29,9 @@ enum FundsReportController {
         let model = try await query(period, request)
         if request.query[String.self, at: "format"] == "xlsx" {
             let s = request.strings.funds
-            var rows: [[TableCell]] = model.rows.map { [LocalDate.parse($0.0).map(TableCell.date) ?? .text($0.0), .text($0.1), .text($0.2), .text($0.3),
-                                                        .yuan(fen: $0.4)] }
+            var rows: [[TableCell]] = model.rows.map { date, source, recipient, purpose, fen in
+                [LocalDate.parse(date).map(TableCell.date) ?? .text(date), .text(source), .text(recipient), .text(purpose), .yuan(fen: fen)]
+            }
             rows.append([])
             rows += model.bySource.map { ["", .text($0.0), "", .text(s.total), .yuan(fen: $0.1)] }
             rows.append([])

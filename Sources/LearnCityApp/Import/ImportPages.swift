@@ -13,6 +13,31 @@ enum ImportPages {
             .li(.span(.class("count"), .text(String(summary.conflictRows))), .span(.text(strings.conflictRows))))
     }
 
+    /// A row as the user finds it: its number, and its sheet when the rows come from several.
+    static func rowName(_ sheet: String?, _ row: Int?, _ strings: ImportStrings) -> String {
+        guard let row else { return "—" }
+        return sheet.map { strings.sheetRow($0, row) } ?? String(row)
+    }
+
+    /// What the summary says about the file beyond counts: the sheets read and passed over,
+    /// warnings, and what each of the first updated rows changes.
+    static func notes(_ summary: ImportSummary, _ strings: ImportStrings) -> Node<HTML.BodyContext> {
+        .group(
+            .if(!summary.sheetsRead.isEmpty, .p(.class("muted"), .text(strings.sheetsRead + "：" + summary.sheetsRead.joined(separator: "、")))),
+            .if(!summary.sheetsIgnored.isEmpty, .p(.class("notice"), .id("sheets-ignored"),
+                .text(strings.sheetsIgnored + "：" + summary.sheetsIgnored.map { "\($0.name)（\($0.reason)）" }.joined(separator: "；")))),
+            .if(!summary.warnings.isEmpty, .div(.class("alert"), .id("import-warnings"), .attribute(named: "role", value: "alert"),
+                .strong(.text(strings.warningsTitle)), .ul(.forEach(summary.warnings) { .li(.text($0.message)) }))),
+            .if(!summary.changes.isEmpty, .group(
+                .h2(.text(strings.changesTitle)),
+                .div(.class("table-wrap"), .table(.class("list"), .id("changes"),
+                    .thead(.tr(.th(.text(strings.row)), .th(.text(strings.field)), .th(.text(strings.before)), .th(.text(strings.after)))),
+                    .tbody(.forEach(summary.changes.flatMap { change in change.fields.map { (change, $0) } }) { change, field in
+                        .tr(.td(.text(rowName(change.sheet, change.row, strings))), .td(.text(field.field)),
+                            .td(.text(field.before.isEmpty ? "—" : field.before)), .td(.text(field.after.isEmpty ? "—" : field.after)))
+                    }))))))
+    }
+
     /// The listed conflicts; when more were found, their count and (`download`) all of them as CSV.
     static func conflicts(_ summary: ImportSummary, _ strings: ImportStrings, download: String?) -> Node<HTML.BodyContext> {
         .group(
@@ -23,7 +48,7 @@ enum ImportPages {
             summary.conflicts.isEmpty ? .p(.class("notice"), .text(strings.noConflicts)) : .div(.class("table-wrap"), .table(.class("list"), .id("conflicts"),
                 .thead(.tr(.th(.text(strings.row)), .th(.text(strings.column)), .th(.text(strings.code)), .th(.text(strings.message)))),
                 .tbody(.forEach(summary.conflicts) { conflict in
-                    .tr(.td(.text(conflict.row.map(String.init) ?? "—")), .td(.text(conflict.column ?? "—")),
+                    .tr(.td(.text(rowName(conflict.sheet, conflict.row, strings))), .td(.text(conflict.column ?? "—")),
                         .td(.text(conflict.code.rawValue)), .td(.text(conflict.message)))
                 }))))
     }
@@ -109,10 +134,13 @@ enum ImportPages {
                 .p(.class("muted"), .text(strings.kindName(model.kind) + " · " + model.fileName)),
                 figures(model.summary, strings),
                 .if(refused, .p(.class("alert"), .text(strings.strictRefused))),
+                notes(model.summary, strings),
                 .h2(.text(strings.previewTitle)),
                 .div(.class("table-wrap"), .table(.class("list"), .id("preview"),
                     .thead(.tr(.th(.text(strings.row)), .forEach(model.preview.headers) { .th(.text($0)) })),
-                    .tbody(.forEach(model.preview.rows) { row in .tr(.td(.text(String(row.line))), .forEach(row.cells) { .td(.text($0)) }) }))),
+                    .tbody(.forEach(model.preview.rows) { row in
+                        .tr(.td(.text(rowName(row.sheet, row.line, strings))), .forEach(row.cells) { .td(.text($0)) })
+                    }))),
                 conflicts(model.summary, strings, download: SiteURL.importConflicts(model.staged).path),
                 .if(!refused, .form(.method(.post), .action(SiteURL.importConfirm.path), .class("toolbar"),
                     csrfField(),
@@ -120,6 +148,11 @@ enum ImportPages {
                     .input(.type(.hidden), .name("fileName"), .value(model.fileName)),
                     .input(.type(.hidden), .name("kind"), .value(model.kind.rawValue)),
                     .if(model.strict, .input(.type(.hidden), .name("strict"), .value("1"))),
+                    // Rows whose name is not the registered one wait for the user's word; the
+                    // dry run listed each with the registered name masked.
+                    .if(model.summary.conflicts.contains { $0.code == .nameMismatch },
+                        .label(.class("check"), .input(.type(.checkbox), .name("acceptNameMismatch"), .value("1")),
+                               .text(" " + strings.acceptNameMismatch))),
                     .button(.type(.submit), .class("button"), .text(strings.confirmButton)),
                     .a(.class("button secondary"), .href(SiteURL.imports.path), .text(strings.cancel)))))
         }
@@ -149,6 +182,7 @@ enum ImportPages {
             return .section(.class("card"),
                 .h1(.text(strings.finishedTitle)),
                 figures(outcome.summary, strings),
+                notes(outcome.summary, strings),
                 conflicts(outcome.summary, strings, download: state.staged.map { SiteURL.importConflicts($0).path }),
                 .a(.class("button"), .href(SiteURL.imports.path), .text(strings.historyTitle)))
         }

@@ -15,6 +15,12 @@ enum ImportsAPI {
         /// Every conflict found; the list holds the first `ImportSummary.listedConflicts`.
         var conflictsTotal, conflictsTruncated: Int
         var unknownColumns: [String]
+        /// The workbook's sheets read, and those passed over with why.
+        var sheetsRead: [String]
+        var sheetsIgnored: [SheetNote]
+        var warnings: [ImportWarning]
+        /// What each of the first updated rows changes (before → after).
+        var changes: [RowChange]
 
         init(_ summary: ImportSummary, importID: Int?) {
             importId = importID
@@ -22,6 +28,7 @@ enum ImportsAPI {
             (imported, updated, ignored) = (summary.imported, summary.updated, summary.ignored)
             (conflicts, unknownColumns) = (summary.conflicts, summary.unknownColumns)
             (conflictsTotal, conflictsTruncated) = (summary.conflictsTotal, summary.conflictsTruncated)
+            (sheetsRead, sheetsIgnored, warnings, changes) = (summary.sheetsRead, summary.sheetsIgnored, summary.warnings, summary.changes)
         }
 
         static let schemaName = "ImportSummary"
@@ -33,9 +40,21 @@ enum ImportsAPI {
                 ("conflicts", Schema.array(Schema.object([
                     ("row", Schema.nullable("integer")), ("column", Schema.nullable("string")),
                     ("code", Schema.string(enum: ImportConflict.Code.allCases.map(\.rawValue))), ("message", Schema.string()),
+                    ("sheet", Schema.nullable("string")),
                 ], required: ["code", "message"]))),
                 ("conflictsTotal", Schema.integer), ("conflictsTruncated", Schema.integer),
                 ("unknownColumns", Schema.array(Schema.string())),
+                ("sheetsRead", Schema.array(Schema.string())),
+                ("sheetsIgnored", Schema.array(Schema.object([("name", Schema.string()), ("reason", Schema.string())],
+                                                             required: ["name", "reason"]))),
+                ("warnings", Schema.array(Schema.object([
+                    ("code", Schema.string(enum: ImportWarning.Code.allCases.map(\.rawValue))), ("message", Schema.string()),
+                ], required: ["code", "message"]))),
+                ("changes", Schema.array(Schema.object([
+                    ("sheet", Schema.nullable("string")), ("row", Schema.integer),
+                    ("fields", Schema.array(Schema.object([("field", Schema.string()), ("before", Schema.string()),
+                                                           ("after", Schema.string())], required: ["field", "before", "after"]))),
+                ], required: ["row", "fields"]))),
             ], required: ["status", "dryRun", "rows", "imported", "updated", "ignored", "conflicts"])
         }
     }
@@ -61,6 +80,8 @@ enum ImportsAPI {
                 .init(name: "dryRun", description: "Check and report, write nothing", required: false, schema: Schema.boolean),
                 .init(name: "strict", description: "Write nothing when any row is bad", required: false, schema: Schema.boolean),
                 .init(name: "fileName", description: "Name for the import history", required: false, schema: Schema.string()),
+                .init(name: "acceptNameMismatch", description: "Import rows whose name differs from the registered name",
+                      required: false, schema: Schema.boolean),
             ],
             response: SummaryDTO.self, problems: [.badRequest, .payloadTooLarge])
     }
@@ -76,7 +97,8 @@ enum ImportsAPI {
         guard let body = request.body.data, body.readableBytes > 0 else { throw AppError(.badRequest, detail: "empty body") }
         let options = ImportOptions(
             fileName: request.query[String.self, at: "fileName"] ?? "api-upload",
-            dryRun: request.query[Bool.self, at: "dryRun"] ?? false, strict: request.query[Bool.self, at: "strict"] ?? false)
+            dryRun: request.query[Bool.self, at: "dryRun"] ?? false, strict: request.query[Bool.self, at: "strict"] ?? false,
+            acceptNameMismatch: request.query[Bool.self, at: "acceptNameMismatch"] ?? false)
         do {
             let outcome = try await ImportsController.makeImporter(request, kind: kind).run(Data(buffer: body), options: options)
             let status: HTTPResponseStatus = options.strict && !outcome.summary.conflicts.isEmpty ? .unprocessableEntity : .ok

@@ -12,6 +12,7 @@ enum ImportsController {
         var file: File?
         var kind: String?
         var strict: String?
+        var acceptNameMismatch: String?
     }
 
     struct Confirm: Content {
@@ -19,6 +20,7 @@ enum ImportsController {
         var kind: String?
         var fileName: String?
         var strict: String?
+        var acceptNameMismatch: String?
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
@@ -38,7 +40,8 @@ enum ImportsController {
         let staged = try ImportStaging.store(data, app: app)
         let listURL = ImportStaging.conflictsFile(staged, owner: request.auth.get(User.self)?.id, app: app)
         let list = try ConflictFile(listURL, crypto: request.vault.crypto)
-        let options = ImportOptions(fileName: file.filename, dryRun: true, strict: strict, conflictSink: list.sink)
+        let options = ImportOptions(fileName: file.filename, dryRun: true, strict: strict,
+                                    acceptNameMismatch: form.acceptNameMismatch != nil, conflictSink: list.sink)
         do {
             let outcome = try await makeImporter(request, kind: kind).run(data, options: options)
             list.close()
@@ -83,7 +86,8 @@ enum ImportsController {
         let job = await jobs.start(owner: request.auth.get(User.self)?.id, staged: staged)
         let kind = form.kind.flatMap(ImportKind.init(rawValue:)) ?? .people
         let importer = try await makeImporter(request, kind: kind) { done, total in Task { await jobs.update(job, done: done, total: total) } }
-        let options = ImportOptions(fileName: form.fileName ?? "upload", dryRun: false, strict: form.strict != nil)
+        let options = ImportOptions(fileName: form.fileName ?? "upload", dryRun: false, strict: form.strict != nil,
+                                    acceptNameMismatch: form.acceptNameMismatch != nil)
         let app = request.application
         Task.detached {
             do {

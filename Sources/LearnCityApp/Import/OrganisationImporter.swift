@@ -24,24 +24,24 @@ struct OrganisationImporter: TableImporter {
 
     func run(_ data: Data, options: ImportOptions) async throws -> ImportOutcome {
         var summary = options.summary()
-        let (header, rows) = try ImportTable.read(data, specs: OrganisationRowParser.columns, dryRun: options.dryRun,
-                                                strings: context.strings.imports)
-        summary.unknownColumns = header.unknown
-        summary.rows = rows.count
+        let table = try ImportTable.read(data, specs: OrganisationRowParser.columns, dryRun: options.dryRun,
+                                         strings: context.strings.imports)
+        table.describe(&summary)
         let regions = try await Region.query(on: database).filter(\.$level >= 2).all()
         let parser = OrganisationRowParser(regions: RegionLookup(
             regions: regions.compactMap { r in r.code.map { ($0, r.nameZh, r.nameEn) } }, renamed: PeopleImporter.renamedRegions))
         let tree = try await Organisation.query(on: database).all()
         var seen: [String: OrganisationRowParser.Candidate] = [:]
         var candidates: [OrganisationRowParser.Candidate] = []
-        for row in rows {
-            switch parser.parse(row, header: header) {
+        for row in table.rows {
+            switch parser.parse(row, header: table.header(for: row)) {
             case .failure(let failure): summary.add(contentsOf: failure.conflicts)
             case .success(let candidate):
                 if let first = seen[candidate.code] {
                     if Self.sameContent(first, candidate) { summary.ignored += 1 } else {
                         summary.add(ImportConflict(row: candidate.line, column: "编码", code: .duplicateInFile,
-                            message: "文件中已有此机构且内容不同 / this organisation appears earlier in the file with other content"))
+                            message: "文件中已有此机构且内容不同 / this organisation appears earlier in the file with other content",
+                            sheet: candidate.sheet))
                     }
                     continue
                 }
@@ -76,7 +76,7 @@ struct OrganisationImporter: TableImporter {
             newNames[candidate.nameZh, default: []].append(candidate.code)
         }
         func conflict(_ c: OrganisationRowParser.Candidate, _ column: String, _ code: ImportConflict.Code, _ message: String) {
-            summary.add(ImportConflict(row: c.line, column: column, code: code, message: message))
+            summary.add(ImportConflict(row: c.line, column: column, code: code, message: message, sheet: c.sheet))
         }
         var planned: [Planned] = []
         var placed: [String: RegionCode] = [:]   // new rows placed so far → their region
@@ -157,7 +157,7 @@ struct OrganisationImporter: TableImporter {
 
     static func sameContent(_ a: OrganisationRowParser.Candidate, _ b: OrganisationRowParser.Candidate) -> Bool {
         var b = b
-        b.line = a.line
+        (b.line, b.sheet) = (a.line, a.sheet)
         return a == b
     }
 

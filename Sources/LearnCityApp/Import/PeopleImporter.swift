@@ -39,14 +39,14 @@ struct PeopleImporter: TableImporter {
     func run(_ data: Data, options: ImportOptions) async throws -> ImportOutcome {
         var state = Progress(summary: options.summary())
         let strict = options.strict
-        let (header, rows) = try ImportTable.read(data, specs: PersonRowParser.columns, dryRun: options.dryRun,
-                                                strings: context.strings.imports)
-        state.summary.unknownColumns = header.unknown
-        state.summary.rows = rows.count
+        let table = try ImportTable.read(data, specs: PersonRowParser.columns, dryRun: options.dryRun,
+                                         strings: context.strings.imports)
+        table.describe(&state.summary)
+        let rows = table.rows
         let parser = try await makeParser()
         let vault = self.vault
         let file = ChunkedRows(rows: rows, chunkSize: Self.chunkSize, progress: progress) { row in
-            Self.prepare(row, header: header, parser: parser, vault: vault)
+            Self.prepare(row, header: table.header(for: row), parser: parser, vault: vault)
         }
         var importID: Int?
         if options.dryRun {
@@ -73,8 +73,7 @@ struct PeopleImporter: TableImporter {
             } catch is StrictStop {
                 // Rolled back. Finish the count without writing, so the summary names every bad row.
                 state = Progress(summary: ImportSummary(dryRun: false))
-                state.summary.unknownColumns = header.unknown
-                state.summary.rows = rows.count
+                table.describe(&state.summary)
                 try await file.forEach { chunk, results in
                     _ = try await plan(unique(chunk, results, state), summary: &state.summary, on: database)
                 }
@@ -101,7 +100,8 @@ struct PeopleImporter: TableImporter {
                 if let first = state.seen[candidate.residentID.value] {
                     if first == candidate.canonical { state.summary.ignored += 1 } else {
                         state.summary.add(ImportConflict(row: row.line, column: "身份证号", code: .duplicateInFile,
-                            message: "文件中已有此身份证号且内容不同 / this resident ID appears earlier in the file with other content"))
+                            message: "文件中已有此身份证号且内容不同 / this resident ID appears earlier in the file with other content",
+                            sheet: row.sheet))
                     }
                     continue
                 }
@@ -171,7 +171,7 @@ struct PeopleImporter: TableImporter {
                     phoneHash: candidate.phone.map { vault.hash($0.value, .phone) }))
             } catch {
                 return .failure(RowConflicts(conflicts: [ImportConflict(row: row.line, column: nil, code: .invalidValue,
-                                                                        message: "加密失败 / could not encrypt")]))
+                                                                        message: "加密失败 / could not encrypt", sheet: row.sheet)]))
             }
         }
     }
@@ -190,7 +190,7 @@ struct PeopleImporter: TableImporter {
                         summary.imported += 1
                     } else {
                         summary.add(ImportConflict(row: candidate.line, column: "区县", code: .regionOutOfScope,
-                            message: "不在本账号的辖区内 / outside the area of this account"))
+                            message: "不在本账号的辖区内 / outside the area of this account", sheet: candidate.sheet))
                     }
                     continue
                 }
@@ -198,7 +198,8 @@ struct PeopleImporter: TableImporter {
                     summary.ignored += 1   // not ours (and not revealed), identical, or merged into someone else
                 } else if person.editedAt != nil {
                     summary.add(ImportConflict(row: candidate.line, column: nil, code: .changedByUser,
-                        message: "此人信息已被手工修改，导入不会覆盖 / changed by hand since; the import does not overwrite it"))
+                        message: "此人信息已被手工修改，导入不会覆盖 / changed by hand since; the import does not overwrite it",
+                        sheet: candidate.sheet))
                 } else {
                     plan.updates.append((person, prepared))
                     summary.updated += 1

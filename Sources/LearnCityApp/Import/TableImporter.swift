@@ -12,6 +12,9 @@ struct ImportOptions: Sendable {
     var fileName: String
     var dryRun = false
     var strict = false
+    /// Import rows whose name differs from the name registered for their resident ID (the user
+    /// checked them); without it each is a `name_mismatch` conflict.
+    var acceptNameMismatch = false
     /// Where every conflict goes besides the summary's capped list (the browser's dry run). A
     /// strict run that stops and counts the rest again does so without it, so none is sent twice.
     var conflictSink: ConflictSink? = nil
@@ -26,7 +29,11 @@ struct ImportOptions: Sendable {
 
 /// The first rows as they will be (or were) stored, for the dry-run page.
 struct ImportPreview: Sendable {
-    struct Row: Sendable { var line: Int; var cells: [String] }
+    struct Row: Sendable {
+        var line: Int
+        var cells: [String]
+        var sheet: String? = nil
+    }
     var headers: [String] = []
     var rows: [Row] = []
 }
@@ -78,12 +85,33 @@ extension ImportKind {
     }
 }
 
-/// Reading a file every importer does the same way: the sheet, its header among the first ten
-/// rows, its data rows (blank rows are not data) — or one clear refusal.
+/// The data rows of a file, from every sheet that has the required columns, each with its
+/// sheet's header; and the sheets passed over.
+struct ImportRows: Sendable {
+    var rows: [Sheet.Row]
+    /// Each sheet's header, by the name its rows carry (nil: the file's only sheet).
+    var headers: [String?: HeaderMap]
+    var unknown: [String]
+    var sheetsRead: [String]
+    var sheetsIgnored: [SheetNote]
+
+    func header(for row: Sheet.Row) -> HeaderMap { headers[row.sheet] ?? headers.values.first! }
+
+    /// What the summary says about the file itself: its rows, the columns not used, the sheets.
+    func describe(_ summary: inout ImportSummary) {
+        summary.rows = rows.count
+        summary.unknownColumns = unknown
+        summary.sheetsRead = sheetsRead
+        summary.sheetsIgnored = sheetsIgnored
+    }
+}
+
+/// Reading a file every importer does the same way: its sheets, each one's header among its
+/// first ten rows, their data rows (blank rows are not data) — or one clear refusal.
 enum ImportTable {
-    static func read(_ data: Data, specs: [ColumnSpec], dryRun: Bool, strings: ImportStrings) throws -> (HeaderMap, [Sheet.Row]) {
-        let sheet: Sheet
-        do { sheet = try Sheet.read(data) } catch {
+    static func read(_ data: Data, specs: [ColumnSpec], dryRun: Bool, strings: ImportStrings) throws -> ImportRows {
+        let sheets: [Sheet]
+        do { sheets = try Sheet.readAll(data) } catch {
             switch error {
             case .empty: throw ImportRefusal(.emptyFile, "文件没有数据 / the file has no data", dryRun: dryRun)
             case .notASpreadsheet, .undecodableText:
@@ -91,15 +119,29 @@ enum ImportTable {
             case .tooLarge(let limit): throw ImportRefusal(.fileTooLarge, strings.tooLarge(limit), dryRun: dryRun)
             }
         }
-        let header: HeaderMap
-        do { header = try HeaderMap.find(in: sheet, specs: specs) } catch {
+        let selection: SheetSelection
+        do { selection = try HeaderMap.select(in: sheets, specs: specs) } catch {
             guard case .missingColumns(let names) = error else { throw error }
             throw ImportRefusal(.missingColumn, "缺少必填列：\(names.joined(separator: "、")) / missing required column(s)",
                                 column: names.joined(separator: ","), dryRun: dryRun)
         }
-        let rows = sheet.rows.dropFirst(header.headerIndex + 1).filter { !$0.isBlank }
-        guard !rows.isEmpty else { throw ImportRefusal(.emptyFile, "表头下没有数据行 / no data rows under the header", dryRun: dryRun) }
-        return (header, Array(rows))
+        // Rows of two sheets share numbers: when more than one sheet is read, each row carries its sheet's name.
+        let named = selection.read.count > 1
+        var table = ImportRows(rows: [], headers: [:], unknown: [], sheetsRead: [],
+                               sheetsIgnored: selection.ignored.map { SheetNote(name: $0.name, reason: $0.message) })
+        for (sheet, header) in selection.read {
+            let name = named ? sheet.name : nil
+            table.headers[name] = header
+            table.rows += sheet.rows.dropFirst(header.headerIndex + 1).filter { !$0.isBlank }.map { row in
+                var row = row
+                row.sheet = name
+                return row
+            }
+            for column in header.unknown where !table.unknown.contains(column) { table.unknown.append(column) }
+            if let name = sheet.name { table.sheetsRead.append(name) }
+        }
+        guard !table.rows.isEmpty else { throw ImportRefusal(.emptyFile, "表头下没有数据行 / no data rows under the header", dryRun: dryRun) }
+        return table
     }
 
     /// Finishes a summary: status from the conflicts and strictness, conflicts in row order.

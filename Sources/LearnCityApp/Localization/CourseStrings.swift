@@ -8,6 +8,8 @@ struct CourseStrings: Sendable {
     let participants, noParticipants, enrolByID, residentID, complete, completeAll, drop, completed, dropped: String
     let notOpen, full, alreadyEnrolled, unknownPerson, codeTaken, kindOnlyCourses, invalidNumber, invalidDate: String
     let notEnrolled, expertRole: String
+    /// The participants page's completion date: the course's end by default, never a day to come.
+    let completionDate, completionInFuture: String
     let myLearning, myLearningIntro, myCourses, noLearning, experts, lecturer, reviewer, addExpert: String
     let courseCount: @Sendable (Int) -> String
     let modeNames: [Course.Mode: String]
@@ -35,6 +37,7 @@ extension CourseStrings {
         codeTaken: "该编号已被使用。", kindOnlyCourses: "课程只能是社区教育或职业培训；学历和资格认证请导入记录。",
         invalidNumber: "请填写有效数字。", invalidDate: "请填写有效日期，如 2014-07-01。",
         notEnrolled: "报名后才能学习此课程。", expertRole: "担任",
+        completionDate: "结业日期", completionInFuture: "结业日期不能晚于今天。",
         myLearning: "我的学习", myLearningIntro: "你的学习记录、学时和报名的课程。", myCourses: "我报名的课程", noLearning: "还没有学习记录。",
         experts: "专家", lecturer: "主讲", reviewer: "评审", addExpert: "关联专家",
         courseCount: { n in "共 \(n) 门课程" },
@@ -59,6 +62,7 @@ extension CourseStrings {
         kindOnlyCourses: "A course is community education or vocational training; degrees and certificates arrive as records.",
         invalidNumber: "Enter a valid number.", invalidDate: "Enter a real date, e.g. 2014-07-01.",
         notEnrolled: "Enrol to take this course.", expertRole: "As",
+        completionDate: "Completion date", completionInFuture: "The completion date cannot be later than today.",
         myLearning: "My learning", myLearningIntro: "Your learning records, hours and courses.", myCourses: "My courses", noLearning: "No learning records yet.",
         experts: "Experts", lecturer: "lecturer", reviewer: "reviewer", addExpert: "Link an expert",
         courseCount: { n in "\(n) courses" },

@@ -17,6 +17,12 @@ struct ImportStrings: Sendable {
     /// Under the listed conflicts when more were found; the link downloads all of them.
     let moreConflicts: @Sendable (_ listed: Int, _ total: Int) -> String
     let downloadConflicts: String
+    /// The sheets of a workbook read and passed over; what updates change; file-wide warnings.
+    let sheetsRead, sheetsIgnored, changesTitle, field, before, after, warningsTitle: String
+    /// The dry run's checkbox: rows whose name differs from the registered one are imported anyway.
+    let acceptNameMismatch: String
+    /// How a row is named when the rows come from several sheets.
+    let sheetRow: @Sendable (_ sheet: String, _ row: Int) -> String
 
     func kindName(_ kind: ImportKind) -> String { kindNames[kind] ?? kind.rawValue }
 }
@@ -46,7 +52,10 @@ extension ImportStrings {
             }
         },
         moreConflicts: { listed, total in "共发现 \(total) 个问题，这里只列出前 \(listed) 个。" },
-        downloadConflicts: "下载全部问题（CSV）")
+        downloadConflicts: "下载全部问题（CSV）",
+        sheetsRead: "读取的工作表", sheetsIgnored: "未读取的工作表", changesTitle: "将更新的内容", field: "项目", before: "原为", after: "改为",
+        warningsTitle: "请注意", acceptNameMismatch: "姓名与登记姓名不同的行，我已核对，仍然导入",
+        sheetRow: { sheet, row in "\(sheet) 第 \(row) 行" })
 
     static let en = ImportStrings(
         title: "Bulk import", intro: "Upload a CSV (UTF-8 or GBK/GB18030) or XLSX file; headers in Chinese or English, in any order. A dry run comes first; then confirm.",
@@ -72,5 +81,9 @@ extension ImportStrings {
             }
         },
         moreConflicts: { listed, total in "\(total) problems found; the first \(listed) are listed here." },
-        downloadConflicts: "Download every problem (CSV)")
+        downloadConflicts: "Download every problem (CSV)",
+        sheetsRead: "Sheets read", sheetsIgnored: "Sheets not read", changesTitle: "What the updates change", field: "Field",
+        before: "Before", after: "After", warningsTitle: "Please check",
+        acceptNameMismatch: "I have checked the rows whose name differs from the registered name: import them anyway",
+        sheetRow: { sheet, row in "\(sheet), row \(row)" })
 }

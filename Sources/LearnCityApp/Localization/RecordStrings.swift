@@ -6,6 +6,10 @@ struct RecordStrings: Sendable {
     let personTimes, distinctPeople, totalHours, byYear, year, void, correct, reason, reasonRequired, voided, corrected: String
     let voidedNote: @Sendable (_ reason: String) -> String
     let add, addTitle, save, statusNotForKind, hoursInvalid, dateInvalid, alreadyVoided, details, lookalike: String
+    /// The provider list's first choice: none (adding), or the record's provider as stored
+    /// (correcting) — a list that starts with a real organisation set it on every correction.
+    let noProvider: String
+    let keepProvider: @Sendable (_ current: String) -> String
     let kindNames: [RecordKind: String]
     let statusNames: [RecordStatus: String]
     let sourceNames: [LearningRecord.Source: String]
@@ -25,6 +29,7 @@ extension RecordStrings {
         add: "新增学习记录", addTitle: "为此人新增学习记录", save: "保存", statusNotForKind: "此状态不适用于该类型。",
         hoursInvalid: "学时应为 0–1000 的数字。", dateInvalid: "请填写有效日期，如 2014-07-01。", alreadyVoided: "该记录已作废。",
         details: "详情", lookalike: "疑似重复：另一来源有同类型、同日期、同课程的记录",
+        noProvider: "（不指定）", keepProvider: { current in "保持不变：\(current)" },
         kindNames: [.community: "社区教育", .training: "职业培训", .certification: "资格认证", .degree: "学历教育"],
         statusNames: [.completed: "已结业", .enrolled: "在读", .dropped: "退出", .issued: "已发证", .graduated: "已毕业", .withdrawn: "退学"],
         sourceNames: [.manual: "手工录入", .import: "批量导入", .enrolment: "报名结业", .online: "在线学习", .xapi: "xAPI"])
@@ -39,6 +44,7 @@ extension RecordStrings {
         statusNotForKind: "This status does not apply to this kind.", hoursInvalid: "Hours must be a number from 0 to 1000.",
         dateInvalid: "Enter a real date, e.g. 2014-07-01.", alreadyVoided: "This record is already voided.", details: "Details",
         lookalike: "possible duplicate: another source has a record of the same kind, date and course",
+        noProvider: "(none)", keepProvider: { current in "Keep as is: \(current)" },
         kindNames: [.community: "Community education", .training: "Vocational training", .certification: "Certification", .degree: "Degree education"],
         statusNames: [.completed: "completed", .enrolled: "enrolled", .dropped: "dropped", .issued: "issued", .graduated: "graduated", .withdrawn: "withdrawn"],
         sourceNames: [.manual: "entered by hand", .import: "bulk import", .enrolment: "enrolment", .online: "online course", .xapi: "xAPI"])

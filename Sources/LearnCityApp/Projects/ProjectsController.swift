@@ -104,7 +104,7 @@ enum ProjectsController {
             }
             guard milestone.doneOn == nil else { break }   // done twice keeps the first date
             // The day it was really done, which may be before it is recorded; never in the future.
-            guard let doneOn = CompletionDate.parse(field("done_on"), today: today) else {
+            guard let doneOn = try? CourseCompletionDate.resolve(field("done_on"), courseEnd: nil, today: today).get() else {
                 return try await invalid(["done_on": request.strings.completionDateInvalid])
             }
             try await request.db.transaction { db in

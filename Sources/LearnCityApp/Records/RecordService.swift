@@ -83,6 +83,14 @@ enum RecordService {
         }
     }
 
+    /// What a record says now, as the input a correction starts from: a correction changes the
+    /// fields the user changed and keeps the rest (details, an unknown provider's name) as stored.
+    static func current(_ record: LearningRecord) -> Input {
+        Input(kind: record.kind, status: record.status, date: LocalDate.parse(record.date) ?? LocalDate(year: record.year, month: 1, day: 1),
+              hours: record.hours, provider: nil, providerName: nil, courseID: record.courseID, courseTitle: record.courseTitle,
+              certificateNo: record.certificateNo, details: record.detailValues)
+    }
+
     static func entry(_ record: LearningRecord) -> RecordLedger.Entry {
         RecordLedger.Entry(personID: record.personID, facts: record.facts, region: record.regionCode)
     }
@@ -97,8 +105,8 @@ enum RecordService {
             record.providerID = provider.id
             record.providerPath = provider.path
             record.providerName = provider.nameZh
-        } else if record.providerID == nil {
-            record.providerName = input.providerName
+        } else if let name = input.providerName {
+            record.providerName = name
         }
         record.courseID = input.courseID ?? record.courseID
         record.courseTitle = input.courseTitle ?? record.courseTitle

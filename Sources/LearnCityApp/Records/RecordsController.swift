@@ -11,7 +11,8 @@ enum RecordsController {
         var status: String?
         var date: String?
         var hours: String?
-        var provider: Int?
+        /// An organisation's id; empty: none (adding) or the provider as stored (correcting).
+        var provider: String?
         var course: String?
         var certificateNo: String?
         var reason: String?
@@ -47,7 +48,7 @@ enum RecordsController {
         section.years = Dictionary(grouping: counting, by: \.year).map { year, items in
             (year, items.count, items.reduce(0) { $0 + $1.hours })
         }.sorted { $0.0 > $1.0 }
-        if canManage { section.form = try await formModel(request, form: Form(), errors: [:]) }
+        if canManage { section.form = try await formModel(request, form: Form(), errors: [:], keep: nil) }
         return section
     }
 
@@ -59,7 +60,9 @@ enum RecordsController {
                                corrected: record.correctedAt != nil)
     }
 
-    static func formModel(_ request: Request, form: Form, errors: [String: String]) async throws -> RecordViews.FormModel {
+    /// `keep`: the provider a record names now (correcting), offered first and chosen unless
+    /// the user picks another; nil when adding, where the first choice is no provider.
+    static func formModel(_ request: Request, form: Form, errors: [String: String], keep: String?) async throws -> RecordViews.FormModel {
         let scope = try await request.accountScope()
         let providers = try await Organisation.query(on: request.db).visible(to: scope).filter(\.$closedAt == nil).sort(\.$path).all()
         let s = request.strings.records
@@ -67,7 +70,8 @@ enum RecordsController {
             form: form, errors: errors,
             kinds: RecordKind.allCases.map { ($0.rawValue, s.kindName($0)) },
             statuses: RecordStatus.allCases.map { ($0.rawValue, s.statusName($0)) },
-            providers: providers.map { (String($0.id ?? 0), String(repeating: "　", count: $0.depth) + $0.name(request.language)) })
+            providers: [("", keep.map(s.keepProvider) ?? s.noProvider)]
+                + providers.map { (String($0.id ?? 0), String(repeating: "　", count: $0.depth) + $0.name(request.language)) })
     }
 
     /// Checks a form; returns the input, or the messages to show next to the fields.
@@ -85,10 +89,11 @@ enum RecordsController {
         let hours = hoursText.isEmpty ? 0 : BoundedNumber.decimal(hoursText, in: 0...100_000)
         if hours == nil || !(0...1000).contains(hours ?? -1) { errors["hours"] = s.hoursInvalid }
         let scope = try await request.accountScope()
-        let provider = try await form.provider.asyncMap { id in
+        let providerText = (form.provider ?? "").trimmingCharacters(in: .whitespaces)
+        let provider = try await Int(providerText).asyncMap { id in
             try await Organisation.query(on: request.db).visible(to: scope).filter(\.$id == id).first()
         } ?? nil
-        if form.provider != nil && provider == nil { errors["provider"] = request.strings.fieldRequired }
+        if !providerText.isEmpty && provider == nil { errors["provider"] = request.strings.fieldRequired }
         guard errors.isEmpty, let kind, let status, let date, let hours else { return (nil, errors) }
         let course = (form.course ?? "").trimmingCharacters(in: .whitespaces)
         let certificate = (form.certificateNo ?? "").trimmingCharacters(in: .whitespaces)
@@ -103,7 +108,7 @@ enum RecordsController {
         let (input, errors) = try await validate(form, request)
         guard let input else {
             var section = try await section(for: person, request)
-            section.form = try await formModel(request, form: form, errors: errors)
+            section.form = try await formModel(request, form: form, errors: errors, keep: nil)
             return try await PeopleController.detailPage(request, person: person, revealed: nil, records: section, status: .unprocessableEntity)
         }
         // A record entered by hand is its own source: each entry is one record.
@@ -135,24 +140,52 @@ enum RecordsController {
         var (input, errors) = try await validate(form, request)
         if (form.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty { errors["reason"] = request.strings.records.reasonRequired }
         if record.voidedAt != nil { errors["reason"] = request.strings.records.alreadyVoided }
-        guard errors.isEmpty, var input else {
+        guard errors.isEmpty, let input else {
             return try await recordPage(request, record: record, form: form, errors: errors, status: .unprocessableEntity)
         }
-        if form.provider == nil { input.provider = nil }
-        try await RecordService.correct(record, with: input, reason: form.reason ?? "", actor: Audit.Actor(request), on: request.db)
+        let corrected = changedFields(of: record, form: form, input: input)
+        guard corrected.kind.statuses.contains(corrected.status) else {
+            return try await recordPage(request, record: record, form: form, errors: ["status": request.strings.records.statusNotForKind],
+                                        status: .unprocessableEntity)
+        }
+        try await RecordService.correct(record, with: corrected, reason: form.reason ?? "", actor: Audit.Actor(request), on: request.db)
         return request.redirect(to: SiteURL.record(try record.requireID()).path)
+    }
+
+    /// The correction form as the record page fills it in.
+    static func shownForm(_ record: LearningRecord) -> Form {
+        Form(kind: record.kind.rawValue, status: record.status.rawValue, date: record.date, hours: NumberText.hours(record.hours),
+             provider: record.providerID.map(String.init) ?? "", course: record.courseTitle, certificateNo: record.certificateNo)
+    }
+
+    /// The record with the fields the user changed from what the form showed, and nothing else:
+    /// a field sent back as shown keeps its stored value (hours rounded for display, details
+    /// the form does not show, a provider LearnCity does not know and keeps as text).
+    static func changedFields(of record: LearningRecord, form: Form, input: RecordService.Input) -> RecordService.Input {
+        let shown = shownForm(record)
+        func changed(_ a: String?, _ b: String?) -> Bool {
+            (a ?? "").trimmingCharacters(in: .whitespaces) != (b ?? "").trimmingCharacters(in: .whitespaces)
+        }
+        var result = RecordService.current(record)
+        if changed(form.kind, shown.kind) { result.kind = input.kind }
+        if changed(form.status, shown.status) { result.status = input.status }
+        if changed(form.date, shown.date) { result.date = input.date }
+        if changed(form.hours, shown.hours) { result.hours = input.hours }
+        if changed(form.provider, shown.provider) { result.provider = input.provider }
+        if changed(form.course, shown.course) { result.courseTitle = input.courseTitle }
+        if changed(form.certificateNo, shown.certificateNo) { result.certificateNo = input.certificateNo }
+        return result
     }
 
     private static func recordPage(_ request: Request, record: LearningRecord, form: Form? = nil, errors: [String: String] = [:],
                                    voidError: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let person = try await Person.find(record.personID, on: request.db)
-        let current = form ?? Form(kind: record.kind.rawValue, status: record.status.rawValue, date: record.date,
-                                   hours: NumberText.hours(record.hours), provider: record.providerID, course: record.courseTitle,
-                                   certificateNo: record.certificateNo)
+        let current = form ?? shownForm(record)
         let model = RecordViews.Page.Model(
             row: row(record, request), personID: record.personID, personName: person?.name ?? "—",
             details: record.detailValues.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-            form: try await formModel(request, form: current, errors: errors), voidError: voidError, canChange: record.voidedAt == nil)
+            form: try await formModel(request, form: current, errors: errors, keep: record.providerName ?? "—"),
+            voidError: voidError, canChange: record.voidedAt == nil)
         return RecordViews.Page.View(model: model, context: PageContext(request)).response(status: status)
     }
 }

@@ -124,7 +124,7 @@ enum ReportFormsController {
                              _ request: Request) async throws -> Response {
         let s = request.strings.reports, zh = request.language == .zh
         let tz = request.application.learnCity.config.timeZone, today = request.today
-        var rows: [[String]] = []
+        var rows: [[TableCell]] = []
         for period in form.periods(through: today).reversed() {
             let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
             for unit in units {
@@ -132,9 +132,9 @@ enum ReportFormsController {
                 let first = report?.firstSubmittedAt.map { LocalDate($0, in: tz) }
                 let onTime = first.map { $0 <= deadline ? s.onTime : s.late } ?? (today > deadline ? s.late : "")
                 let values = report?.values ?? [:]
-                rows.append([period.label(chinese: zh), names[unit] ?? "—", report.map { s.stateNames[$0.state] ?? "" } ?? s.notStarted,
-                             report?.firstSubmittedAt.map { DateText.minute($0, tz) } ?? "", deadline.iso, onTime]
-                            + form.fields.map { values[$0.key] ?? "" })
+                rows.append([.text(period.label(chinese: zh)), .text(names[unit] ?? "—"), .text(report.map { s.stateNames[$0.state] ?? "" } ?? s.notStarted),
+                             .text(report?.firstSubmittedAt.map { DateText.minute($0, tz) } ?? ""), .date(deadline), .text(onTime)]
+                            + form.fields.map { ReportSheet.cell($0, values[$0.key] ?? "") })
             }
         }
         return try await TableExport.response(request, name: "report-form-\(form.id ?? 0)",

@@ -67,8 +67,12 @@ struct CSRFMiddleware: AsyncMiddleware {
 }
 
 extension Request {
-    /// True when the client reached us over HTTPS (directly or through a proxy that says so).
+    /// True when the client reached us over HTTPS: directly, or through a trusted proxy
+    /// (`LEARNCITY_TRUSTED_PROXIES`) that says so. Anyone else's `X-Forwarded-Proto` is ignored.
     var isHTTPS: Bool {
-        url.scheme == "https" || headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+        if url.scheme == "https" { return true }
+        guard let peer = remoteAddress?.ipAddress,
+              application.learnCity.config.trustedProxies.contains(where: { $0.contains(peer) }) else { return false }
+        return headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 }

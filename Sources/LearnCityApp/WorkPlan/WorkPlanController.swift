@@ -72,7 +72,8 @@ enum WorkPlanController {
         let done = (try? request.content.get(String.self, at: "done")) != nil
         guard !text.isEmpty else { return try await page(request, item: item, error: request.strings.plan.textRequired, status: .unprocessableEntity) }
         // The day it was really finished (the office may close it days later), never in the future.
-        let doneOn = CompletionDate.parse(try? request.content.get(String.self, at: "done_on"), today: request.today)
+        let typed = try? request.content.get(String.self, at: "done_on")
+        let doneOn = try? CourseCompletionDate.resolve(typed, courseEnd: nil, today: request.today).get()
         guard let doneOn else {
             return try await page(request, item: item, error: nil, doneOnError: request.strings.completionDateInvalid, status: .unprocessableEntity)
         }

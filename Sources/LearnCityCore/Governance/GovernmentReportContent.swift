@@ -22,6 +22,16 @@ public struct GovernmentReportContent: Codable, Sendable, Equatable {
             guard let target else { return "—" }
             return isRate ? NumberFormat.percent(target) : NumberFormat.integer(Int(target))
         }
+        /// The same as spreadsheet cells: numbers, not text.
+        public var valueCell: TableCell {
+            guard isRate else { return .integer(numerator) }
+            guard let denominator, denominator > 0 else { return "—" }
+            return .percent(Double(numerator) / Double(denominator))
+        }
+        public var targetCell: TableCell {
+            guard let target else { return "—" }
+            return isRate ? .percent(target) : .number(target, decimals: 0)
+        }
     }
 
     /// One form's reporting in the period: completeness and the sums of approved number fields.

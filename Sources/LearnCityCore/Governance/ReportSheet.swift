@@ -4,11 +4,18 @@
 public enum ReportSheet {
     public static let header = ["代码 Code", "项目 Field", "填报值 Value", "系统记录 Recorded", "说明 Notes"]
 
-    public static func rows(fields: [ReportField], values: [String: String], recorded: [String: Double]) -> [[String]] {
+    public static func rows(fields: [ReportField], values: [String: String], recorded: [String: Double]) -> [[TableCell]] {
         fields.map { field in
             let note = field.type == .choice ? field.options.joined(separator: "/") : field.type == .number ? "数字 number" : "文本 text"
-            return [field.key, field.label, values[field.key] ?? "", recorded[field.key].map(Self.number) ?? "", note]
+            return [.text(field.key), .text(field.label), cell(field, values[field.key] ?? ""),
+                    recorded[field.key].map { .number($0, decimals: 2) } ?? "", .text(note)]
         }
+    }
+
+    /// A unit's value as a cell: a number field's value is a number, anything else text.
+    public static func cell(_ field: ReportField, _ value: String) -> TableCell {
+        guard field.type == .number, let number = Double(value) else { return .text(value) }
+        return .number(number, decimals: 2)
     }
 
     /// The values in an uploaded sheet, by field key; rows that name no field are ignored.

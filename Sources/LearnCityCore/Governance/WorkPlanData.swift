@@ -1,5 +1,3 @@
-import Foundation
-
 /// A work plan as data (the demo's 2014 plan ships in this shape): items in numbered sections
 /// (三(一) … 四(六)), each with lead and participating units by organisation code, what it
 /// delivers and when it is due.
@@ -41,17 +39,5 @@ public enum PlanItemState: String, Sendable, Codable, CaseIterable {
     public static func of(due: LocalDate, doneOn: LocalDate?, today: LocalDate) -> PlanItemState {
         if let doneOn, doneOn <= today { return .done }
         return today > due ? .late : .onTrack
-    }
-}
-
-/// When something was finished, as the person closing it says: the real day, which may be
-/// earlier than the day it is recorded (so reports judged at a quarter's end see it), but
-/// never in the future. Left empty, it is today.
-public enum CompletionDate {
-    public static func parse(_ text: String?, today: LocalDate) -> LocalDate? {
-        let text = (text ?? "").trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return today }
-        guard let date = LocalDate.parse(text), date <= today else { return nil }
-        return date
     }
 }

@@ -62,6 +62,30 @@ public struct HeaderMap: Sendable {
         throw .missingColumns(bestMissing)
     }
 
+    /// The sheets of a workbook that hold the required columns (each with its header), and the
+    /// others with why they were passed over. Throws when no sheet has them, naming the columns
+    /// missing from the sheet that came closest.
+    public static func select(in sheets: [Sheet], specs: [ColumnSpec]) throws(Problem) -> SheetSelection {
+        var selection = SheetSelection()
+        var closest: [String]?
+        for sheet in sheets {
+            let name = sheet.name ?? ""
+            if sheet.rows.allSatisfy(\.isBlank) {
+                selection.ignored.append(IgnoredSheet(name: name, reason: .empty))
+                continue
+            }
+            do {
+                selection.read.append((sheet, try find(in: sheet, specs: specs)))
+            } catch {
+                guard case .missingColumns(let missing) = error else { continue }
+                selection.ignored.append(IgnoredSheet(name: name, reason: .missingColumns(missing)))
+                if missing.count < closest?.count ?? .max { closest = missing }
+            }
+        }
+        guard !selection.read.isEmpty else { throw .missingColumns(closest ?? specs.filter(\.required).map(\.displayName)) }
+        return selection
+    }
+
     /// The normalised text of `key` in `row` (empty when the column is absent).
     public func value(_ key: String, in row: Sheet.Row) -> String {
         guard let column = columns[key], column < row.cells.count else { return "" }
@@ -71,5 +95,35 @@ public struct HeaderMap: Sendable {
     public func cell(_ key: String, in row: Sheet.Row) -> Sheet.Cell? {
         guard let column = columns[key], column < row.cells.count else { return nil }
         return row.cells[column]
+    }
+}
+
+/// Which sheets of a workbook an import reads.
+public struct SheetSelection: Sendable {
+    public var read: [(sheet: Sheet, header: HeaderMap)] = []
+    public var ignored: [IgnoredSheet] = []
+    public init() {}
+}
+
+/// A sheet an import did not read, and why (named in the summary, so nothing is dropped unseen).
+public struct IgnoredSheet: Sendable, Equatable {
+    public enum Reason: Sendable, Equatable {
+        case empty
+        case missingColumns([String])
+    }
+    public var name: String
+    public var reason: Reason
+
+    public init(name: String, reason: Reason) {
+        self.name = name
+        self.reason = reason
+    }
+
+    /// Why, in Chinese and English (as conflict messages are).
+    public var message: String {
+        switch reason {
+        case .empty: "空表 / empty sheet"
+        case .missingColumns(let names): "缺少必填列：\(names.joined(separator: "、")) / missing required column(s)"
+        }
     }
 }

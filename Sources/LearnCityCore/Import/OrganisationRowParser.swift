@@ -26,6 +26,8 @@ public struct OrganisationRowParser: Sendable {
         public var region: RegionCode?
         public var demonstration: Bool?
         public var director: String?
+        /// The row's sheet, when the file's rows come from more than one.
+        public var sheet: String? = nil
     }
 
     public var regions: RegionLookup
@@ -36,7 +38,7 @@ public struct OrganisationRowParser: Sendable {
         var conflicts: [ImportConflict] = []
         func conflict(_ key: String, _ code: ImportConflict.Code, _ message: String) {
             let column = Self.columns.first { $0.key == key }?.displayName ?? key
-            conflicts.append(ImportConflict(row: row.line, column: column, code: code, message: message))
+            conflicts.append(ImportConflict(row: row.line, column: column, code: code, message: message, sheet: row.sheet))
         }
         let name = header.value("name", in: row)
         if name.isEmpty { conflict("name", .missingValue, "名称为空 / name is empty") }
@@ -67,7 +69,8 @@ public struct OrganisationRowParser: Sendable {
         }
         return .success(Candidate(line: row.line, code: code.isEmpty ? "import:" + name : code, codeGiven: !code.isEmpty,
                                   nameZh: name, nameEn: optional("name_en"), kind: kind, parent: optional("parent"),
-                                  region: region, demonstration: demonstration, director: optional("director")))
+                                  region: region, demonstration: demonstration, director: optional("director"),
+                                  sheet: row.sheet))
     }
 
     static func yesNo(_ text: String) -> Bool? {

@@ -26,6 +26,8 @@ public struct PersonRowParser: Sendable {
         public var occupation: String?
         public var industry: String?
         public var workplace: String?
+        /// The row's sheet, when the file's rows come from more than one (not part of the content).
+        public var sheet: String? = nil
 
         /// The content that decides "identical" vs "updated", in a fixed order.
         public var canonical: String {
@@ -48,7 +50,7 @@ public struct PersonRowParser: Sendable {
         var conflicts: [ImportConflict] = []
         func conflict(_ key: String, _ code: ImportConflict.Code, _ message: String) {
             let column = header.columns[key] != nil ? Self.columns.first { $0.key == key }?.displayName : nil
-            conflicts.append(ImportConflict(row: row.line, column: column ?? key, code: code, message: message))
+            conflicts.append(ImportConflict(row: row.line, column: column ?? key, code: code, message: message, sheet: row.sheet))
         }
         let name = header.value("name", in: row)
         if name.isEmpty { conflict("name", .missingValue, "姓名为空 / name is empty") }
@@ -98,7 +100,7 @@ public struct PersonRowParser: Sendable {
         return .success(Candidate(line: row.line, name: name, residentID: id, phone: phone, region: region,
                                   urbanRural: urbanRural, employed: employed,
                                   occupation: occupation.isEmpty ? nil : occupation, industry: industry,
-                                  workplace: workplace.isEmpty ? nil : workplace))
+                                  workplace: workplace.isEmpty ? nil : workplace, sheet: row.sheet))
     }
 
     private func optionalChoice<T>(_ text: String, _ parse: (String) -> T?, _ key: String, _ message: String,

@@ -6,9 +6,13 @@ public struct Sheet: Sendable {
     public struct Row: Sendable, Equatable {
         public var line: Int
         public var cells: [Cell]
-        public init(line: Int, cells: [Cell]) {
+        /// The sheet's name when a workbook's rows come from more than one sheet (rows of two
+        /// sheets share line numbers, so a row is named by both); nil otherwise.
+        public var sheet: String?
+        public init(line: Int, cells: [Cell], sheet: String? = nil) {
             self.line = line
             self.cells = cells
+            self.sheet = sheet
         }
         public var isBlank: Bool { cells.allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
     }
@@ -24,7 +28,12 @@ public struct Sheet: Sendable {
     }
 
     public var rows: [Row]
-    public init(rows: [Row]) { self.rows = rows }
+    /// The worksheet's name in an XLSX workbook; nil for CSV.
+    public var name: String?
+    public init(rows: [Row], name: String? = nil) {
+        self.rows = rows
+        self.name = name
+    }
 
     public enum ReadError: Error, Equatable, Sendable {
         case notASpreadsheet
@@ -71,10 +80,21 @@ public struct Sheet: Sendable {
         try read(data, limits: Limits(unpackedPart: maxUnpacked))
     }
 
-    /// Reads CSV (any of the encodings `TextDecoding` knows) or XLSX, by the bytes; past any of
-    /// `limits` it stops and throws `tooLarge`.
+    /// Reads CSV (any of the encodings `TextDecoding` knows) or XLSX (its first sheet), by the
+    /// bytes; past any of `limits` it stops and throws `tooLarge`.
     public static func read(_ data: Data, limits: Limits = .standard) throws(ReadError) -> Sheet {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try XLSXReader.read(data, limits: limits) }
+        return try readText(data, limits: limits)
+    }
+
+    /// Every sheet of a file: each worksheet of an XLSX workbook in the workbook's order, or the
+    /// one sheet of a CSV. `limits` apply per sheet.
+    public static func readAll(_ data: Data, limits: Limits = .standard) throws(ReadError) -> [Sheet] {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try XLSXReader.readAll(data, limits: limits) }
+        return [try readText(data, limits: limits)]
+    }
+
+    private static func readText(_ data: Data, limits: Limits) throws(ReadError) -> Sheet {
         if data.isEmpty { throw .empty }
         // Binary files (old .xls, images, PDFs) contain NUL bytes; text never does.
         if data.prefix(4096).contains(0) { throw .notASpreadsheet }

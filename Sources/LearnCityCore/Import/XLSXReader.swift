@@ -4,15 +4,30 @@ import FoundationXML
 #endif
 import ZIPFoundation
 
-/// Reads the first worksheet of an XLSX file (a zip of XML): shared strings and inline
-/// strings, numbers, and date cells (a serial number whose style has a date format). The sheet
-/// is parsed as a stream, so a million-row sheet is not held as a DOM.
+/// Reads the worksheets of an XLSX file (a zip of XML): shared strings and inline strings,
+/// numbers, and date cells (a serial number whose style has a date format). Each sheet is
+/// parsed as a stream, so a million-row sheet is not held as a DOM.
 public enum XLSXReader {
-    /// Past `limits` reading stops and the file is refused. A zip can hold a few hundred
-    /// kilobytes that inflate to gigabytes (a "zip bomb"), so each part is counted as it inflates
-    /// and extraction stops at `limits.unpackedPart` (by default 100 times the file's size, at
-    /// least 16 MB, at most 2 GB); rows, cells and cell text are counted as the sheet streams.
+    /// The first worksheet. Past `limits` reading stops and the file is refused. A zip can hold
+    /// a few hundred kilobytes that inflate to gigabytes (a "zip bomb"), so each part is counted
+    /// as it inflates and extraction stops at `limits.unpackedPart` (by default 100 times the
+    /// file's size, at least 16 MB, at most 2 GB); rows, cells and cell text are counted as the
+    /// sheet streams.
     public static func read(_ data: Data, limits: Sheet.Limits = .standard) throws(Sheet.ReadError) -> Sheet {
+        let sheet = try sheets(data, limits: limits, onlyFirst: true)[0]
+        if sheet.rows.allSatisfy(\.isBlank) { throw .empty }
+        return sheet
+    }
+
+    /// Every worksheet, in the workbook's order, each named: offices keep a year's ledger as one
+    /// sheet per quarter, and reading the first alone silently dropped the rest.
+    public static func readAll(_ data: Data, limits: Sheet.Limits = .standard) throws(Sheet.ReadError) -> [Sheet] {
+        let all = try sheets(data, limits: limits, onlyFirst: false)
+        if all.allSatisfy({ $0.rows.allSatisfy(\.isBlank) }) { throw .empty }
+        return all
+    }
+
+    private static func sheets(_ data: Data, limits: Sheet.Limits, onlyFirst: Bool) throws(Sheet.ReadError) -> [Sheet] {
         guard let archive = try? Archive(data: data, accessMode: .read) else { throw .notASpreadsheet }
         let partLimit = limits.unpackedPart ?? min(2 << 30, max(16 << 20, data.count * 100))
         var overflow = false
@@ -29,35 +44,46 @@ public enum XLSXReader {
             return out
         }
         let workbook = entry("xl/workbook.xml")
-        let sheetPath = firstSheetPath(workbook: workbook, relations: entry("xl/_rels/workbook.xml.rels"))
-        let sheetXML = sheetPath.flatMap(entry) ?? entry("xl/worksheets/sheet1.xml")
+        var parts = sheetParts(workbook: workbook, relations: entry("xl/_rels/workbook.xml.rels"))
+        if onlyFirst { parts = Array(parts.prefix(1)) }
         let strings = entry("xl/sharedStrings.xml").map { SharedStringsParser.parse($0, limits: limits) }
         let dateStyles = entry("xl/styles.xml").map(StylesParser.dateStyles) ?? []
         if overflow { throw .tooLarge(.unpackedBytes(partLimit)) }
-        guard let sheetXML else { throw .notASpreadsheet }
         let uses1904 = workbook.map { String(decoding: $0, as: UTF8.self) }
             .map { $0.contains("date1904=\"1\"") || $0.contains("date1904=\"true\"") } ?? false
-        let parsed = SheetParser(strings: try (strings ?? .success([])).get(), dateStyles: dateStyles, uses1904: uses1904,
-                                 limits: limits).parse(sheetXML)
-        let sheet = try parsed.get()
-        if sheet.rows.allSatisfy(\.isBlank) { throw .empty }
-        return sheet
+        let shared = try (strings ?? .success([])).get()
+        var result: [Sheet] = []
+        for part in parts {
+            guard let xml = entry(part.path) else { continue }
+            let parsed = SheetParser(strings: shared, dateStyles: dateStyles, uses1904: uses1904, limits: limits).parse(xml)
+            result.append(Sheet(rows: try parsed.get().rows, name: part.name))
+        }
+        if overflow { throw .tooLarge(.unpackedBytes(partLimit)) }
+        // A workbook whose relationships do not lead anywhere: the conventional first sheet.
+        if result.isEmpty, let xml = entry("xl/worksheets/sheet1.xml") {
+            let parsed = SheetParser(strings: shared, dateStyles: dateStyles, uses1904: uses1904, limits: limits).parse(xml)
+            result.append(Sheet(rows: try parsed.get().rows, name: parts.first?.name ?? "Sheet1"))
+        }
+        if overflow { throw .tooLarge(.unpackedBytes(partLimit)) }
+        guard !result.isEmpty else { throw .notASpreadsheet }
+        return result
     }
 
-    /// The path of the workbook's first sheet, through the relationships file.
-    static func firstSheetPath(workbook: Data?, relations: Data?) -> String? {
-        guard let workbook, let relations else { return "xl/worksheets/sheet1.xml" }
-        let book = String(decoding: workbook, as: UTF8.self), rels = String(decoding: relations, as: UTF8.self)
-        guard let sheetTag = book.range(of: "<sheet ").map({ book[$0.lowerBound...] }),
-              let idRange = sheetTag.range(of: #"r:id="([^"]+)""#, options: .regularExpression) else { return "xl/worksheets/sheet1.xml" }
-        let id = sheetTag[idRange].dropFirst(6).dropLast()
-        for relation in rels.components(separatedBy: "<Relationship ") where relation.contains("Id=\"\(id)\"") {
-            guard let targetRange = relation.range(of: #"Target="([^"]+)""#, options: .regularExpression) else { continue }
-            var target = String(relation[targetRange].dropFirst(8).dropLast())
+    /// The workbook's sheets in order: each one's name and the path of its part, through the
+    /// relationships file.
+    static func sheetParts(workbook: Data?, relations: Data?) -> [(name: String, path: String)] {
+        guard let workbook, let relations else { return [] }
+        let targets = AttributesParser.collect(relations, element: "Relationship")
+            .reduce(into: [String: String]()) { found, attributes in
+                if let id = attributes["Id"], let target = attributes["Target"] { found[id] = target }
+            }
+        return AttributesParser.collect(workbook, element: "sheet").compactMap { attributes in
+            // The relationship id is `r:id` as Excel writes it; other writers pick another prefix.
+            let id = attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value
+            guard let name = attributes["name"], let id, var target = targets[id] else { return nil }
             if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
-            return target
+            return (name, target)
         }
-        return "xl/worksheets/sheet1.xml"
     }
 
     /// `A` → 0, `Z` → 25, `AA` → 26: the column part of a cell reference such as `AB12`.
@@ -87,6 +113,28 @@ public enum XLSXReader {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         return LocalDate(year: year, month: month, day: day)
+    }
+}
+
+/// The attributes of every element of one name (a workbook's `<sheet>`s, a relationships
+/// file's `<Relationship>`s), with entities such as `&amp;` in sheet names decoded.
+final class AttributesParser: NSObject, XMLParserDelegate {
+    private let element: String
+    private var found: [[String: String]] = []
+
+    private init(element: String) { self.element = element }
+
+    static func collect(_ data: Data, element: String) -> [[String: String]] {
+        let delegate = AttributesParser(element: element)
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        parser.parse()
+        return delegate.found
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if name == element { found.append(attributes) }
     }
 }
 

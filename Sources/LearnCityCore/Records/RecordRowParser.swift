@@ -12,7 +12,10 @@ public struct RecordRowParser: Sendable {
         ColumnSpec("course", ["课程", "课程名称", "培训项目", "course"]),
         ColumnSpec("status", ["状态", "status"]),
         ColumnSpec("certificate_no", ["证书编号", "certificate_no", "certificate"]),
-        ColumnSpec("source_id", ["记录编号", "编号", "source_id", "record_id"]),
+        // Only a column that says it holds record ids: 编号 and 序号 are how offices number the
+        // rows of every file 1, 2, 3 …, and taken as keys they made one file's row 1 overwrite
+        // another's.
+        ColumnSpec("source_id", ["记录编号", "记录ID", "记录id", "source_id", "record_id", "record id"]),
         ColumnSpec("qualification", ["资格名称", "证书名称", "qualification"]),
         ColumnSpec("level", ["等级", "层次", "level"]),
         ColumnSpec("issuer", ["发证机构", "发证单位", "issuer", "issuing_body"]),
@@ -38,6 +41,8 @@ public struct RecordRowParser: Sendable {
         public var sourceID: String?
         public var certificateNo: String?
         public var details: [String: String]
+        /// The row's sheet, when the file's rows come from more than one (not part of the content).
+        public var sheet: String? = nil
 
         /// The content that decides "identical" vs "updated", in a fixed order.
         public var canonical: String {
@@ -54,7 +59,7 @@ public struct RecordRowParser: Sendable {
         var conflicts: [ImportConflict] = []
         func conflict(_ key: String, _ code: ImportConflict.Code, _ message: String) {
             let column = Self.columns.first { $0.key == key }?.displayName ?? key
-            conflicts.append(ImportConflict(row: row.line, column: column, code: code, message: message))
+            conflicts.append(ImportConflict(row: row.line, column: column, code: code, message: message, sheet: row.sheet))
         }
         func optional(_ key: String) -> String? {
             let text = header.value(key, in: row)
@@ -99,7 +104,19 @@ public struct RecordRowParser: Sendable {
         guard conflicts.isEmpty, let id, let kind, let date, let status else { return .failure(RowConflicts(conflicts: conflicts)) }
         return .success(Candidate(line: row.line, residentID: id, name: optional("name"), kind: kind, date: date, hours: hours,
                                   status: status, provider: optional("provider"), course: optional("course"),
-                                  sourceID: optional("source_id"), certificateNo: optional("certificate_no"), details: details))
+                                  sourceID: optional("source_id"), certificateNo: optional("certificate_no"), details: details,
+                                  sheet: row.sheet))
+    }
+
+    /// True when a file's record ids are 1, 2, 3 … n (in any order, at least two): the numbers
+    /// of its rows, which the next file starts again, rather than ids of records.
+    public static func looksLikeRowNumbers(_ ids: [String]) -> Bool {
+        guard ids.count >= 2 else { return false }
+        var numbers = Set<Int>()
+        for id in ids {
+            guard let number = Int(id), number >= 1, number <= ids.count, numbers.insert(number).inserted else { return false }
+        }
+        return true
     }
 
     /// An Excel date cell's date, or a date written as text.

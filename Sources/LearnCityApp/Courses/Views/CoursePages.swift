@@ -237,6 +237,9 @@ enum CoursePages {
             var title: String
             var rows: [Row]
             var error: String?
+            /// The date completion writes (the course's end, or today), and the latest allowed.
+            var completionDate: String
+            var today: String
         }
 
         struct View: PageView {
@@ -248,9 +251,14 @@ enum CoursePages {
                 let s = context.strings.courses, registry = context.strings.registry
                 let action = SiteURL.courseParticipants(model.courseID).path
                 func button(_ name: String, _ label: String, enrolment: Int?) -> Node<HTML.BodyContext> {
+                    // Completion carries its date (the course's end unless changed): the record is
+                    // dated when the learning ended, not the day someone clicked.
                     .form(.method(.post), .action(action), .class("inline"), csrfField(),
                           .input(.type(.hidden), .name("action"), .value(name)),
                           .unwrap(enrolment) { .input(.type(.hidden), .name("enrolment"), .value(String($0))) },
+                          .if(name != "drop", .input(.type(.date), .name("completedOn"), .value(model.completionDate),
+                                                     .attribute(named: "max", value: model.today),
+                                                     .attribute(named: "aria-label", value: s.completionDate))),
                           .button(.type(.submit), .class("link"), .text(label)))
                 }
                 return .section(.class("card"),
@@ -262,7 +270,8 @@ enum CoursePages {
                           FormFields.input(name: "residentID", label: s.enrolByID, value: "", error: nil, autocomplete: "off"),
                           .button(.type(.submit), .class("button secondary"), .text(s.enrol))),
                     model.rows.isEmpty ? .p(.class("empty"), .text(s.noParticipants)) : .group(
-                        .div(.class("toolbar"), button("completeAll", s.completeAll, enrolment: nil)),
+                        .div(.class("toolbar"), .span(.class("muted"), .text(s.completionDate + "：")),
+                             button("completeAll", s.completeAll, enrolment: nil)),
                         .div(.class("table-wrap"), .table(.class("list"), .id("participants"),
                             .thead(.tr(.th(.text(registry.name)), .th(.text(registry.residentID)), .th(.text(s.status)), .th())),
                             .tbody(.forEach(model.rows) { row in

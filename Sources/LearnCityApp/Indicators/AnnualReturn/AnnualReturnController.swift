@@ -96,15 +96,16 @@ enum AnnualReturnController {
             [.text(row.label)] + AnnualReturn.Group.allCases.map { .integer(row.people[$0] ?? 0) }
                 + [.integer(row.total), .integer(row.personTimes), .hours(row.hours)]
         }
-        var rows: [[TableCell]] = [
+        let heading: [[String]] = [
             ["\(s.formNumber)", "\(s.authority)\(s.colon)\(regionName)\(s.authoritySuffix)", "\(s.dataAsOf)\(s.colon)\(date)"],
             ["\(s.reportingUnit)\(s.colon)\(regionName)", "\(s.year)\(s.colon)\(year)"],
             ["", s.peopleHeader, "", "", "", "", "", s.personTimes, s.hours],
             [s.item] + AnnualReturn.Group.allCases.map { s.groupNames[$0] ?? $0.rawValue } + [s.total, "", ""],
             [s.byDepartment],
         ]
+        var rows = heading.map { $0.map(TableCell.text) }
         rows += content.byDepartment.map(line)
-        rows.append([s.byIndustry])
+        rows.append([.text(s.byIndustry)])
         rows += content.byIndustry.map(line)
         rows.append(line(content.total))
         rows.append(["\(s.head)\(s.colon)", "\(s.preparer)\(s.colon)", "\(s.date)\(s.colon)\(date)"])

@@ -40,7 +40,7 @@ enum RecordViews {
             FormFields.input(name: "date", label: strings.date, type: .date, value: form.date ?? "", error: errors["date"]),
             FormFields.input(name: "hours", label: strings.hours, value: form.hours ?? "", error: errors["hours"]),
             FormFields.select(name: "provider", label: strings.provider, options: model.providers,
-                              selected: form.provider.map(String.init), error: errors["provider"]),
+                              selected: form.provider ?? "", error: errors["provider"]),
             FormFields.input(name: "course", label: strings.course, value: form.course ?? "", error: errors["course"]),
             FormFields.input(name: "certificateNo", label: strings.certificateNo, value: form.certificateNo ?? "", error: errors["certificateNo"]))
     }

@@ -144,11 +144,11 @@ enum GovernmentReportsController {
         let report = try await report(request)
         guard let content = report.content else { throw AppError(.notFound) }
         let tz = request.application.learnCity.config.timeZone
-        var rows: [[String]] = [["数据截至", DateText.minute(report.dataAsOf, tz), "", "", ""], ["文号", report.number ?? "", "", "", ""]]
-        rows += content.indicators.map { ["指标 " + $0.code, $0.name, $0.valueText, $0.targetText, ""] }
+        var rows: [[TableCell]] = [["数据截至", .text(DateText.minute(report.dataAsOf, tz)), "", "", ""], ["文号", .text(report.number ?? ""), "", "", ""]]
+        rows += content.indicators.map { [.text("指标 " + $0.code), .text($0.name), $0.valueCell, $0.targetCell, ""] }
         for form in content.forms {
-            rows.append(["报表", form.title, "应报 \(form.expected)", "已报 \(form.submitted)", "按时 \(form.onTime)"])
-            rows += form.totals.map { ["", $0.label, ReportSheet.number($0.value), "", ""] }
+            rows.append(["报表", .text(form.title), "应报 \(form.expected)", "已报 \(form.submitted)", "按时 \(form.onTime)"])
+            rows += form.totals.map { ["", .text($0.label), .number($0.value, decimals: 2), "", ""] }
         }
         rows.append(["工作要点", "共 \(content.plan.total) 项", "完成 \(content.plan.done)", "逾期 \(content.plan.late)", ""])
         return try await TableExport.response(request, name: "government-report-\(report.period)", header: ["项目", "名称", "数值", "目标/说明", "备注"],

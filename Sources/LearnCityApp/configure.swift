@@ -51,7 +51,7 @@ public enum LearnCity {
 
         let registry = Routes.registry()
         app.learnCity = .init(config: config, registry: registry, vault: try PersonalDataVault(config: config))
-        app.lifecycle.use(StagingPurge())
+        app.lifecycle.use(Housekeeping())
         registry.register(on: app.routes)
     }
 

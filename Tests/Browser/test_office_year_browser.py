@@ -47,7 +47,7 @@ def test_multi_line_fields_typed_in_a_browser_are_accepted(server, browser):
     page.locator("main form[action='/inspections'] button[type=submit]").click()
     page.wait_for_url(re.compile(r".*/inspections/\d+$"))
     text = page.content()
-    assert "完善台账" in text and "补录档案" in text and "要求 | 时限" not in text
+    assert "完善台账" in text and "补录档案" in text and "应为“要求" not in text
     # The findings keep their two lines on screen.
     assert page.locator("p.lines", has_text="台账不全").inner_text().splitlines() == ["台账不全", "制度未上墙"]
     shot(page, "typed-inspection")
@@ -62,7 +62,8 @@ def first_page_text(pdf: bytes) -> str:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
         f.write(pdf)
         f.flush()
-        return subprocess.run(["pdftotext", "-f", "1", "-l", "1", f.name, "-"], capture_output=True, text=True, check=True).stdout
+        return subprocess.run(["pdftotext", "-f", "1", "-l", "1", f.name, "-"],
+                              capture_output=True, text=True, check=True).stdout
 
 
 @pytest.mark.parametrize("path, expected", [("/dashboard?year=2014", "成人学历教育"),

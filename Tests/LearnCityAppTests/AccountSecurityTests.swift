@@ -347,6 +347,23 @@ struct AccountSecurityTests {
         }
     }
 
+    @Test("Housekeeping deletes sessions nobody came back to: idle, too old or without times; not live ones")
+    func abandonedSessionsSwept() async throws {
+        try await withLearnCity { app in
+            var live = Browser(app: app)
+            _ = try await live.signIn("admin", "admin-test-password")
+            try await AccountSessions.sweep(on: app.db)
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
+            for (signedIn, seen) in [(3 * 3600.0, 3 * 3600.0), (12 * 3600.0 + 1, 60.0)] {
+                try await age(app, signedIn: signedIn, seen: seen)
+                try await AccountSessions.sweep(on: app.db)
+                #expect(try await SessionRecord.query(on: app.db).count() == 0)
+                _ = try await live.signIn("admin", "admin-test-password")
+            }
+            #expect(try await live.send(.GET, "/workspace").status == .ok)
+        }
+    }
+
     @Test("The last-seen time is written back only when it is a few minutes old")
     func lastSeenRefreshedSparingly() async throws {
         try await withLearnCity { app in

@@ -31,14 +31,35 @@ enum AccountSessions {
     /// Ends every session of the account except `keep` (the one that changed the password).
     static func end(of userID: UUID?, except keep: SessionID?, on database: any Database) async throws {
         guard let userID, let sql = database as? any SQLDatabase else { return }
-        // The account id inside the session's JSON data, in each dialect's words.
-        let owner: any SQLExpression = switch sql.dialect.name {
-        case "postgresql": SQLRaw("(\"data\"->>'\(userKey)')")
-        default: SQLRaw("json_extract(\"data\", '$.\(userKey)')")
-        }
-        var query = sql.delete(from: SessionRecord.schema).where(owner, .equal, SQLBind(userID.uuidString))
+        var query = sql.delete(from: SessionRecord.schema)
+            .where(SQLRaw(dataField(userKey, sql)), .equal, SQLBind(userID.uuidString))
         if let keep { query = query.where(SQLIdentifier("key"), .notEqual, SQLBind(keep.string)) }
         try await query.run()
+    }
+
+    /// Deletes signed-in sessions the server would end at their next request (idle, too old, or
+    /// without timestamps), so abandoned ones do not stay in the table.
+    static func sweep(on database: any Database, lifetime: SessionLifetime = .standard, now: Date = Date()) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        func field(_ key: String) -> String { dataField(key, sql) }
+        func number(_ key: String) -> String {
+            sql.dialect.name == "postgresql" ? "\(field(key))::float8" : "CAST(\(field(key)) AS REAL)"
+        }
+        let signedIn = now.addingTimeInterval(-lifetime.absolute).timeIntervalSince1970
+        let seen = now.addingTimeInterval(-lifetime.idle).timeIntervalSince1970
+        try await sql.delete(from: SessionRecord.schema)
+            .where(SQLRaw("\(field(userKey)) IS NOT NULL"))
+            .where { group in
+                group.where(SQLRaw("\(field(signedInKey)) IS NULL")).orWhere(SQLRaw("\(field(seenKey)) IS NULL"))
+                    .orWhere(SQLRaw(number(signedInKey)), .lessThan, SQLBind(signedIn))
+                    .orWhere(SQLRaw(number(seenKey)), .lessThan, SQLBind(seen))
+            }
+            .run()
+    }
+
+    /// A value inside the session's JSON data, in each dialect's words.
+    private static func dataField(_ key: String, _ sql: any SQLDatabase) -> String {
+        sql.dialect.name == "postgresql" ? "(\"data\"->>'\(key)')" : "json_extract(\"data\", '$.\(key)')"
     }
 
     static func date(_ text: String?) -> Date? { text.flatMap(Double.init).map(Date.init(timeIntervalSince1970:)) }

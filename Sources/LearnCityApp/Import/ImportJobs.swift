@@ -41,7 +41,7 @@ actor ImportJobs {
 /// Uploaded files wait here between the dry run and the confirmed import. They hold resident IDs
 /// and phone numbers, so they are sealed with the personal-data key (AES-GCM, the key never
 /// touches the disk beside them), readable by the service's user only (0600), and removed an
-/// hour after upload by `StagingPurge` whether or not anyone confirms them.
+/// hour after upload by `Housekeeping` whether or not anyone confirms them.
 enum ImportStaging {
     static let lifetime: TimeInterval = 3600
 
@@ -80,32 +80,6 @@ enum ImportStaging {
     /// Where the dry run of a staged file lists every conflict, for the account that uploaded it.
     static func conflictsFile(_ id: UUID, owner: UUID?, app: Application) -> URL {
         directory(app).appendingPathComponent("\(id.uuidString).conflicts.\(owner?.uuidString ?? "none")")
-    }
-}
-
-/// Purges staged imports every ten minutes while the application runs. (The synchronous hooks:
-/// the asynchronous ones call them, and `boot()` — as tests boot — calls only these.)
-final class StagingPurge: LifecycleHandler, @unchecked Sendable {
-    static let interval: Duration = .seconds(600)
-    private let lock = NSLock()
-    private var task: Task<Void, Never>?
-
-    func didBoot(_ app: Application) throws {
-        lock.withLock {
-            task = Task {
-                while !Task.isCancelled {
-                    ImportStaging.purge(app)
-                    try? await Task.sleep(for: Self.interval)
-                }
-            }
-        }
-    }
-
-    func shutdown(_ app: Application) {
-        lock.withLock {
-            task?.cancel()
-            task = nil
-        }
     }
 }
 

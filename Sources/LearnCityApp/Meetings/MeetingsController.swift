@@ -115,7 +115,8 @@ enum MeetingsController {
     }
 
     static func heading(_ meeting: JointMeeting, _ s: MeetingStrings) -> String {
-        JointMeetingRules.heading(title: meeting.title, session: meeting.session, label: s.sessionLabel(meeting.session))
+        JointMeetingRules.heading(title: meeting.title, session: meeting.session,
+                                  label: s.sessionLabel(meeting.session))
     }
 
     static func detailPage(_ request: Request, meeting: JointMeeting, form: ActionForm, errors: [String: String],
@@ -148,7 +149,8 @@ enum MeetingsController {
             office: office,
             canConfirm: !office && own != nil && JointMeetingRules.mayConfirm(meetingDay: day, today: today),
             // The office signs units in row by row (the page checks each row); a unit signs itself in once.
-            canSignIn: (office || own?.signedInAt == nil) && JointMeetingRules.maySignIn(office: office, meetingDay: day, today: today),
+            canSignIn: (office || own?.signedInAt == nil)
+                && JointMeetingRules.maySignIn(office: office, meetingDay: day, today: today),
             canRecord: office && JointMeetingRules.mayRecordOutcome(meetingDay: day, today: today),
             units: try await unitOptions(request, office: office),
             attachments: try await Attachments.list(.meeting, meetingID, on: request.db),

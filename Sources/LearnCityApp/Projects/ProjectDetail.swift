@@ -101,7 +101,8 @@ enum ProjectDetail {
                             .td(.if(done == nil && m.canCloseMilestones, .form(.method(.post), .action(SiteURL.project(m.id).path), .class("inline"), csrfField(),
                                 .input(.type(.hidden), .name("action"), .value("milestone_done")),
                                 .input(.type(.hidden), .name("milestone"), .value(String(id))),
-                                .input(.type(.date), .name("done_on"), .value(m.today), .attribute(named: "max", value: m.today),
+                                .input(.type(.date), .name("done_on"), .value(m.today),
+                                       .attribute(named: "max", value: m.today),
                                        .attribute(named: "aria-label", value: s.doneOn)), .text(" "),
                                 .button(.type(.submit), .class("button secondary"), .text(s.markDone))))))
                     }))),

@@ -154,7 +154,8 @@ enum RecordedFigures {
             .from(LearningRecord.schema)
             .where(group: { group in
                 let subtree = group.where(SQLColumn("provider_path"), .like, SQLBind(organisation.path + "%"))
-                guard organisation.kind.isGeographic, let region = RegionCode(organisation.regionCode) else { return subtree }
+                guard organisation.kind.isGeographic,
+                      let region = RegionCode(organisation.regionCode) else { return subtree }
                 // The region's providers (organisations, a few hundred), not another pass over the records.
                 return subtree.orWhere(SQLColumn("provider_id"), .in, SQLSubquery.select { $0
                     .column("id").from(Organisation.schema)

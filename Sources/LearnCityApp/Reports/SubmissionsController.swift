@@ -148,11 +148,13 @@ enum SubmissionsController {
     /// (shown beside the recorded ones on the dashboard, never added to them); a field left
     /// empty files nothing, and takes back what an earlier approval filed. The figures are the
     /// unit's: 填报人 is whoever last submitted them, not the office's approver.
-    static func fileReportedFigures(_ submission: ReportSubmission, form: ReportForm, on db: any Database) async throws {
+    static func fileReportedFigures(_ submission: ReportSubmission, form: ReportForm,
+                                    on db: any Database) async throws {
         guard let period = ReportPeriod(submission.period), let quarter = period.reportedQuarter,
               let organisation = try await Organisation.find(submission.organisationID, on: db) else { return }
         let name = try await ReportEvent.query(on: db).filter(\.$submissionID == submission.requireID())
-            .filter(\.$action == ReportState.Action.submit.rawValue).sort(\.$id, .descending).first()?.by ?? submission.updatedBy
+            .filter(\.$action == ReportState.Action.submit.rawValue).sort(\.$id, .descending).first()?.by
+            ?? submission.updatedBy
         try await withdrawReportedFigures(submission, form: form, on: db)
         let values = submission.values
         for field in form.fields {

@@ -11,7 +11,8 @@ enum TableExport {
     /// A table of text only (names, codes, masked numbers).
     static func response(_ request: Request, name: String, header: [String], rows: [[String]], entity: String,
                          format fixed: Format? = nil) async throws -> Response {
-        try await response(request, name: name, header: header, rows: rows.map { $0.map(TableCell.text) }, entity: entity, format: fixed)
+        try await response(request, name: name, header: header, rows: rows.map { $0.map(TableCell.text) },
+                           entity: entity, format: fixed)
     }
 
     static func response(_ request: Request, name: String, header: [String], rows: [[TableCell]], entity: String,

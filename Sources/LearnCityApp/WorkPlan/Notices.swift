@@ -195,7 +195,8 @@ enum NoticesPage {
                         .if(!model.office && (signed == nil || reply == nil),
                             .form(.method(.post), .action(SiteURL.signNotice(id).path), .novalidate(), csrfField(),
                                 FormFields.input(name: "reply", label: s.reply, value: "", error: nil),
-                                .button(.type(.submit), .class("button"), .text(signed == nil ? s.sign : s.sendReply)))))
+                                .button(.type(.submit), .class("button"),
+                                        .text(signed == nil ? s.sign : s.sendReply)))))
                 }))
         }
 

@@ -75,7 +75,8 @@ enum WorkPlanController {
         let typed = try? request.content.get(String.self, at: "done_on")
         let doneOn = try? CourseCompletionDate.resolve(typed, courseEnd: nil, today: request.today).get()
         guard let doneOn else {
-            return try await page(request, item: item, error: nil, doneOnError: request.strings.completionDateInvalid, status: .unprocessableEntity)
+            return try await page(request, item: item, error: nil, doneOnError: request.strings.completionDateInvalid,
+                                  status: .unprocessableEntity)
         }
         let actor = Audit.Actor(request)
         try await request.db.transaction { db in
@@ -182,7 +183,8 @@ enum WorkPlanPages {
                     .if(canPost, .form(.method(.post), .action(SiteURL.planItem(id).path), .novalidate(), csrfField(),
                         FormFields.textarea(name: "text", label: s.whatWasDone, value: "", error: error),
                         FormFields.input(name: "figures", label: s.figures, value: "", error: nil, hint: s.figuresHint),
-                        .if(canClose, .group(.label(.class("check"), .input(.type(.checkbox), .name("done"), .value("1")), .text(" " + s.markDone)),
+                        .if(canClose, .group(
+                            .label(.class("check"), .input(.type(.checkbox), .name("done"), .value("1")), .text(" " + s.markDone)),
                             FormFields.input(name: "done_on", label: s.doneOn, type: .date, value: today, error: doneOnError))),
                         .button(.type(.submit), .class("button"), .text(s.post)))),
                     AttachmentsView.section(attachments, owner: .planProgress, ownerID: id, canAttach: canPost, back: SiteURL.planItem(id).path,

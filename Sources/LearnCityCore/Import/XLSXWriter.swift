@@ -101,7 +101,9 @@ public enum XLSXWriter {
     static func xml(_ cell: TableCell, at reference: String, header: Bool) -> String {
         switch cell {
         case .text(let text):
-            return "<c r=\"\(reference)\" t=\"inlineStr\"\(header ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+            let style = header ? " s=\"1\"" : ""
+            return "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">"
+                + escape(text) + "</t></is></c>"
         case .number(let value, let decimals):
             guard value.isFinite else { return "<c r=\"\(reference)\"/>" }
             let style = decimals <= 0 ? 2 : decimals == 1 ? 3 : 4

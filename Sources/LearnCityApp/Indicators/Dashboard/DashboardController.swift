@@ -77,8 +77,9 @@ enum DashboardController {
         }
         model.years = Array((q.year - 4)...(q.year + 1)).reversed()
         // Only the city and counties the account may see: any other would show its own again.
-        model.regions = [(model.region, model.regionName)] + regions.filter { ($0.level == 2 || $0.level == 3) && account.includesRegion($0.code) }
-            .sorted { ($0.id ?? "") < ($1.id ?? "") }.compactMap { r in r.id.map { ($0, r.name(language)) } }.filter { $0.0 != model.region }
+        let offered = regions.filter { ($0.level == 2 || $0.level == 3) && account.includesRegion($0.code) }
+            .sorted { ($0.id ?? "") < ($1.id ?? "") }.compactMap { r in r.id.map { ($0, r.name(language)) } }
+        model.regions = [(model.region, model.regionName)] + offered.filter { $0.0 != model.region }
         return DashboardPage.View(model: model, context: PageContext(request)).response()
     }
 

@@ -65,7 +65,8 @@ struct SecurityTests {
             var browser = Browser(app: app)
             _ = try await browser.signIn("admin", Self.password)
             for path in ["/people?page=9223372036854775807", "/api/v1/people?page=9223372036854775807",
-                         "/dashboard?year=9223372036854775807", "/assessment?year=-9223372036854775808&top=9223372036854775807"] {
+                         "/dashboard?year=9223372036854775807",
+                         "/assessment?year=-9223372036854775808&top=9223372036854775807"] {
                 let res = try await browser.send(.GET, path)
                 #expect(res.status.code < 500, "\(path) → \(res.status)")
             }
@@ -175,14 +176,16 @@ enum HostileData {
         let sql = db as! any SQLDatabase
         let quoted = "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
         for (table, column) in try await textColumns(sql) where columns.contains(column) {
-            try await sql.raw(SQLQueryString("UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = \(unsafeRaw: column) || \(unsafeRaw: quoted) WHERE \(unsafeRaw: column) IS NOT NULL")).run()
+            let update = "UPDATE \(table) SET \(column) = \(column) || \(quoted) WHERE \(column) IS NOT NULL"
+            try await sql.raw(SQLQueryString(stringLiteral: update)).run()
         }
     }
 
     private static func textColumns(_ sql: any SQLDatabase) async throws -> [(String, String)] {
         if sql.dialect.name == "sqlite" {
-            let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                .all().map { try $0.decode(column: "name", as: String.self) }
+            let tables = try await sql
+                .raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all()
+                .map { try $0.decode(column: "name", as: String.self) }
             var result: [(String, String)] = []
             for table in tables {
                 for row in try await sql.raw("SELECT name, type FROM pragma_table_info(\(bind: table))").all() {

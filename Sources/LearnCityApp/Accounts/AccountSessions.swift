@@ -39,7 +39,8 @@ enum AccountSessions {
 
     /// Deletes signed-in sessions the server would end at their next request (idle, too old, or
     /// without timestamps), so abandoned ones do not stay in the table.
-    static func sweep(on database: any Database, lifetime: SessionLifetime = .standard, now: Date = Date()) async throws {
+    static func sweep(on database: any Database, lifetime: SessionLifetime = .standard,
+                      now: Date = Date()) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         func field(_ key: String) -> String { dataField(key, sql) }
         func number(_ key: String) -> String {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LearnCityCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -171,4 +172,44 @@ struct ReportedFiguresTests {
             #expect(page.text.contains("单位上报（不计入）") && page.text.contains("2,000"))
         }
     }
+
+    @Test("Drill-down goes past the table: an organisation's name opens its own year, counted with the (provider, year) index")
+    func organisationOwnYear() async throws {
+        try await withLearnCity { app in
+            let world = try await ScopeFixture.build(app)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: world.callers[.cityOffice]!)
+            try await app.testing().test(.POST, "/api/v1/imports/records", headers: headers,
+                                         body: ByteBuffer(string: RecordsTests.csv)) { #expect($0.status == .ok) }
+            let college = try #require(try await Organisation.query(on: app.db).filter(\.$code == "CEC-511725").first())
+            let id = try college.requireID()
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let dashboard = try await admin.send(.GET, "/dashboard?year=2014&region=511725")
+            #expect(dashboard.text.contains(#"href="/organisations/\#(id)?year=2014""#))
+
+            // The same figures as the dashboard's row (which counts by path), split by kind and quarter.
+            let own = try await DashboardQueries.organisationYear(college, year: 2014, on: app.db)
+            let row = try #require(try await DashboardQueries.organisations([college], year: 2014, on: app.db).first?.1)
+            #expect(own.total.personTimes == row.personTimes && own.total.people == row.people && own.total.hours == row.hours)
+            #expect(own.total.personTimes >= 2)   // A3 and A5
+            #expect(own.byKind.map(\.personTimes).reduce(0, +) == own.total.personTimes)
+            #expect(own.byQuarter.map(\.personTimes).reduce(0, +) == own.total.personTimes)
+
+            let page = try await admin.send(.GET, "/organisations/\(id)?year=2014")
+            #expect(page.status == .ok && page.text.contains(#"id="organisation-figures""#))
+            #expect(page.text.contains("合计") && page.text.contains("职业培训") && page.text.contains("2014年第二季度"))
+            #expect(try await admin.send(.GET, "/organisations/\(id)?year=2013").text.contains(#"id="organisation-figures""#))
+
+            // One organisation's year is an index lookup per provider, not a scan of the year.
+            if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+                let plan = try await sql.raw("""
+                    EXPLAIN QUERY PLAN SELECT COUNT(*) FROM learning_records
+                    WHERE year = 2014 AND voided_at IS NULL AND provider_id IN (\(unsafeRaw: String(id)))
+                    """).all().map { try $0.decode(column: "detail", as: String.self) }
+                #expect(plan.contains { $0.contains("learning_records_provider_year") }, "\(plan)")
+            }
+        }
+    }
 }
+

@@ -45,5 +45,7 @@ enum Migrations {
         app.migrations.add(CreateMeetingsAndLiaisons())
         // security audit (issue 12): token scopes
         app.migrations.add(AddAPITokenScopes())
+        // the office's year (issue 15): an organisation's own figures for one year
+        app.migrations.add(AddRecordProviderYearIndex())
     }
 }

@@ -40,6 +40,15 @@ enum FundsReportController {
             return try await TableExport.response(request, name: "funds-\(period.description)", header: [s.date, s.source, s.recipient, s.purpose, s.amount],
                                                   rows: rows, entity: "fund_allocation", format: .xlsx)
         }
+        if request.query[String.self, at: "format"] == "print" {
+            let user = try request.requireUser()
+            let issuer = try await user.organisationID.asyncMap { try await Organisation.find($0, on: request.db) }??
+                .name(.zh) ?? ""
+            var headers = HTTPHeaders()
+            headers.contentType = .html
+            let html = FundsReportDocument.html(model, issuer: issuer, date: request.today)
+            return Response(status: .ok, headers: headers, body: .init(string: html))
+        }
         return FundsReportPage(model: model, context: PageContext(request)).response()
     }
 
@@ -82,6 +91,8 @@ struct FundsReportPage: PageView {
             .unwrap(model.period) { period in
                 .p(.class("toolbar export"),
                    .a(.class("button secondary"), .href(base + period.description + "&format=xlsx"), .text(s.download)),
+                   .a(.class("button secondary"), .href(base + period.description + "&format=print"), .attribute(named: "target", value: "_blank"),
+                      .text(s.print)),
                    .a(.href(base + previous(period).description), .text("← " + previous(period).label(chinese: context.language == .zh))),
                    .a(.href(base + period.next().description), .text(period.next().label(chinese: context.language == .zh) + " →")))
             },
@@ -109,5 +120,35 @@ struct FundsReportPage: PageView {
             .table(.class("list"), .id(id),
                 .tbody(.forEach(rows) { name, total in .tr(.td(.text(name)), .td(.class("number"), .text(NumberText.yuan(fen: total)))) }),
                 .tfoot(.tr(.th(.text(s.total)), .td(.class("number"), .strong(.text(NumberText.yuan(fen: model.total))))))))
+    }
+}
+
+/// The half-year report on paper, in the office's document frame (GB/T 9704, `OfficialDocument`),
+/// from the unit that prints it: the total in a sentence, then the allocations and the two
+/// breakdowns as appendix tables. Official documents are in Chinese whatever the page language.
+enum FundsReportDocument {
+    static func html(_ model: FundsReportController.Model, issuer: String, date: LocalDate) -> String {
+        let s = FundStrings.zh
+        let label = model.period?.label(chinese: true) ?? model.half
+        let yuan = { (fen: Int) in NumberText.yuan(fen: fen) }
+        return OfficialDocument.html(
+            title: s.reportTitle(label), issuer: issuer, numberLine: nil, date: date,
+            content: .group(
+                .div(.class("body"), .text(s.reportIntro + "\n" + "本期共下拨培训经费 \(yuan(model.total)) 元，共 \(model.rows.count) 笔。")),
+                OfficialDocument.appendix("附表一　经费下拨明细", [s.date, s.source, s.recipient, s.purpose, s.amount], .group(
+                    .forEach(model.rows) { date, source, recipient, purpose, fen in
+                        .tr(.td(.text(date)), .td(.text(source)), .td(.text(recipient)), .td(.text(purpose)),
+                            .td(.class("n"), .text(yuan(fen))))
+                    },
+                    .tr(.th(.text(s.total)), .td(), .td(), .td(), .td(.class("n"), .text(yuan(model.total)))))),
+                OfficialDocument.appendix("附表二　" + s.sources, [s.source, s.amount], totals(model.bySource, model.total)),
+                OfficialDocument.appendix("附表三　" + s.byRecipient, [s.recipient, s.amount],
+                                          totals(model.byRecipient, model.total))))
+    }
+
+    private static func totals(_ rows: [(String, Int)], _ total: Int) -> HTMLNode {
+        .group(
+            .forEach(rows) { name, fen in .tr(.td(.text(name)), .td(.class("n"), .text(NumberText.yuan(fen: fen)))) },
+            .tr(.th(.text(FundStrings.zh.total)), .td(.class("n"), .text(NumberText.yuan(fen: total)))))
     }
 }

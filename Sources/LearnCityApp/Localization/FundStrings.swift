@@ -10,7 +10,7 @@ struct FundStrings: Sendable {
     let overAllocation: @Sendable (_ available: String) -> String
     let overProjectBudget: @Sendable (_ available: String) -> String
     let report, reportTitle: @Sendable (_ period: String) -> String
-    let reportIntro, reportNone, total, download, half, show, periodInvalid, demoNote: String
+    let reportIntro, reportNone, total, download, print, half, show, periodInvalid, demoNote: String
     let outsideYear, beforeAllocation: String
     let kindNames: [FundSourceKind: String]
     let recipientKinds: [FundRecipientKind: String]
@@ -31,7 +31,7 @@ struct FundStrings: Sendable {
         overProjectBudget: { "超出项目预算：该项目尚可下拨 \($0) 元。" },
         report: { "\($0)经费下拨报告" }, reportTitle: { "\($0)继续教育培训经费下拨情况报告" },
         reportIntro: "市财政局每半年向领导小组报告已下拨的培训经费（按下拨日期计入半年度）。",
-        reportNone: "该半年度没有下拨记录。", total: "合计", download: "下载 Excel", half: "半年度", show: "查看", periodInvalid: "半年度应写作 2014-H1 或 2014-H2。",
+        reportNone: "该半年度没有下拨记录。", total: "合计", download: "下载 Excel", print: "打印", half: "半年度", show: "查看", periodInvalid: "半年度应写作 2014-H1 或 2014-H2。",
         demoNote: "演示数据",
         outsideYear: "下拨日期应在该来源的预算年度内。", beforeAllocation: "拨付日期不能早于下拨日期。",
         kindNames: [.municipal: "市级专项资金", .county: "县级资金", .department: "部门资金", .enterprise: "企业资金"],
@@ -53,7 +53,7 @@ struct FundStrings: Sendable {
         overProjectBudget: { "Over the project's budget: it can receive \($0) yuan more." },
         report: { "Funds report \($0)" }, reportTitle: { "Training funds allocated, \($0)" },
         reportIntro: "Every half year the Finance Bureau reports the training funds it has allocated to the leading group (by the allocation's date).",
-        reportNone: "No allocations in this half-year.", total: "Total", download: "Download Excel", half: "Half-year", show: "Show",
+        reportNone: "No allocations in this half-year.", total: "Total", download: "Download Excel", print: "Print", half: "Half-year", show: "Show",
         periodInvalid: "Write the half-year as 2014-H1 or 2014-H2.", demoNote: "demo data",
         outsideYear: "The allocation date must fall in the source's budget year.", beforeAllocation: "A payment cannot be dated before its allocation.",
         kindNames: [.municipal: "Municipal special fund", .county: "County fund", .department: "Department fund", .enterprise: "Enterprise fund"],

@@ -7,7 +7,7 @@ struct ReportStrings: Sendable {
     let period, deadline, state, unit, start, open, notStarted, late, onTime, expected, submitted, missing, completeness, allIn: String
     let recorded, differs, differsHint, save, submit, approve, returnIt, comment, commentRequired, requestUnlock, unlockReason, grantUnlock: String
     let unlockRequested, history, conflict, saved, download, upload, uploadHint, uploadNotSheet, locked, notAssigned, officeOnly: String
-    let overview: String
+    let overview, itemColumn: String
     let missingUnits: @Sendable (Int) -> String
     let toReview, flagged, overdueReport, dueSoon, government, returnedWith, recordedAt, consolidated, firstSubmitted: String
     let periodKinds: [ReportPeriod.Kind: String]
@@ -31,7 +31,7 @@ struct ReportStrings: Sendable {
         download: "下载 Excel", upload: "上传填好的 Excel", uploadHint: "用下载的表填写“填报值”一列后上传；只读取能对应到字段的行。",
         uploadNotSheet: "无法读取此文件：请上传 Excel (.xlsx) 或 CSV 文件。", locked: "此报表已审核通过并锁定；如需修改请申请解锁。",
         notAssigned: "本单位不需报送此报表。", officeOnly: "只有领导小组办公室可以审核。",
-        overview: "报送情况一览（单位 × 期别）", missingUnits: { "\($0) 个单位未报" },
+        overview: "报送情况一览（单位 × 期别）", itemColumn: "项目", missingUnits: { "\($0) 个单位未报" },
         toReview: "待审核", flagged: "差异", overdueReport: "逾期未报", dueSoon: "即将到期",
         government: "向市政府报告", returnedWith: "退回意见", recordedAt: "系统记录取数于（开始填报时与提交时）：",
         consolidated: "汇总表（各单位各期填报值）：", firstSubmitted: "首次提交",
@@ -56,7 +56,7 @@ struct ReportStrings: Sendable {
         download: "Download Excel", upload: "Upload the filled-in Excel", uploadHint: "Fill in the Value column of the downloaded sheet and upload it; only rows that match a field are read.",
         uploadNotSheet: "This file cannot be read: upload an Excel (.xlsx) or CSV file.", locked: "This report is approved and locked; request an unlock to change it.",
         notAssigned: "Your unit does not report on this form.", officeOnly: "Only the leading-group office reviews reports.",
-        overview: "Overview (units × periods)", missingUnits: { "\($0) unit(s) missing" },
+        overview: "Overview (units × periods)", itemColumn: "Item", missingUnits: { "\($0) unit(s) missing" },
         toReview: "To review", flagged: "Differences", overdueReport: "Overdue", dueSoon: "Due soon",
         government: "Report to the government", returnedWith: "Returned with", recordedAt: "Recorded figures taken (when started and when submitted):",
         consolidated: "Consolidated table (every unit, every period):", firstSubmitted: "First submitted",
@@ -114,12 +114,15 @@ struct GovernmentReportStrings: Sendable {
 /// Strings of the workspace's to-do list.
 struct TodoStrings: Sendable {
     let title: String
-    let latePlanItems, openRectifications, unsignedNotices, toReview, unlockRequests: @Sendable (Int) -> String
+    let latePlanItems, unsignedNotices, toReview, unlockRequests: @Sendable (Int) -> String
+    let milestone, rectification, due, overdue, dueSoon: String
 
     static let zh = TodoStrings(
-        title: "待办提醒", latePlanItems: { "本单位有 \($0) 项工作要点逾期未完成" }, openRectifications: { "本单位有 \($0) 项整改要求待答复" },
-        unsignedNotices: { "有 \($0) 份通知待签收" }, toReview: { "有 \($0) 份报表待审核" }, unlockRequests: { "有 \($0) 份报表申请解锁" })
+        title: "待办提醒", latePlanItems: { "本单位有 \($0) 项工作要点逾期未完成" },
+        unsignedNotices: { "有 \($0) 份通知待签收" }, toReview: { "有 \($0) 份报表待审核" }, unlockRequests: { "有 \($0) 份报表申请解锁" },
+        milestone: "项目节点", rectification: "整改要求", due: "期限", overdue: "已逾期", dueSoon: "即将到期")
     static let en = TodoStrings(
-        title: "To do", latePlanItems: { "\($0) work-plan item(s) of your unit are late" }, openRectifications: { "\($0) rectification(s) await your unit's answer" },
-        unsignedNotices: { "\($0) notice(s) to sign for" }, toReview: { "\($0) report(s) to review" }, unlockRequests: { "\($0) unlock request(s)" })
+        title: "To do", latePlanItems: { "\($0) work-plan item(s) of your unit are late" },
+        unsignedNotices: { "\($0) notice(s) to sign for" }, toReview: { "\($0) report(s) to review" }, unlockRequests: { "\($0) unlock request(s)" },
+        milestone: "Project milestone", rectification: "Rectification", due: "due", overdue: "overdue", dueSoon: "due soon")
 }

@@ -132,14 +132,15 @@ enum MeetingsController {
         let leads = try await PlanItemUnit.query(on: request.db).filter(\.$itemID ~~ items.compactMap(\.id)).filter(\.$isLead == true).all()
         let names = try await WorkPlanController.organisationNames(rows.map(\.organisationID) + leads.map(\.organisationID), request)
         let own = rows.first { $0.organisationID == user.organisationID }
+        let people = try await PersonNames.load([meeting.calledBy], on: request.db)
         let model = MeetingPages.DetailModel(
             id: meetingID, title: heading(meeting, request.strings.meetings),
-            when: "\(meeting.date) \(meeting.time)", place: meeting.place, notice: meeting.notice, calledBy: meeting.calledBy,
-            attendance: rows.map { row in
+            when: "\(meeting.date) \(meeting.time)", place: meeting.place, notice: meeting.notice, calledBy: people(meeting.calledBy),
+            attendance: names.ordered(rows) { $0.organisationID }.map { row in
                 MeetingPages.AttendanceRow(organisationID: row.organisationID, unit: names[row.organisationID] ?? "—",
                                            attendee: row.attendeeName.map { [$0, row.attendeePost ?? ""].filter { !$0.isEmpty }.joined(separator: "，") },
                                            signedIn: row.signedInAt.map { DateText.minute($0, tz) }, state: row.state(meetingDay: day, today: today))
-            }.sorted { $0.unit < $1.unit },
+            },
             minutesNumber: meeting.minutesNumber, minutes: meeting.minutes,
             decisions: decisions.map { decision in
                 let item = items.first { $0.id == decision.planItemID }

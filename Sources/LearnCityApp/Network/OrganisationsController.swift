@@ -97,7 +97,32 @@ enum OrganisationsController {
             .limit(50).all().map { ($0.id ?? 0, $0.title) }
         shown.teachers = try await Teacher.query(on: request.db).filter(\.$organisationID == organisation.requireID()).sort(\.$name).all()
             .map { $0.name + ($0.isDirector ? "（" + request.strings.teachers.director + "）" : "") }
+        try await addFigures(to: &shown, of: organisation, request)
         return OrganisationPages.Detail(model: shown, context: PageContext(request)).response(status: status)
+    }
+
+    /// The organisation's own year (`?year=`, else the dashboard's default): the total, then by
+    /// kind and by quarter, as the dashboard labels them.
+    private static func addFigures(to model: inout OrganisationPages.Detail.Model, of organisation: Organisation,
+                                   _ request: Request) async throws {
+        let today = request.today
+        let year: Int
+        if let asked = request.queryInteger("year", in: 1990...2100) { year = asked } else {
+            year = try await IndicatorQueries.defaultYear(notAfter: today.year, on: request.db)
+        }
+        let own = try await DashboardQueries.organisationYear(organisation, year: year, on: request.db)
+        let kinds = try await DashboardController.labelled(own.byKind, .kind, request)
+        var total = own.total
+        total.key = request.strings.dashboard.total
+        model.year = year
+        model.years = Array(Set((today.year - 4)...today.year).union([year])).sorted(by: >)
+        // Quarters as the page's language names them (2014年第一季度), not the query's "Q1".
+        let quarters = own.byQuarter.map { figure in
+            var named = figure
+            named.key = ReportPeriod("\(year)-\(figure.key)")?.label(chinese: request.language == .zh) ?? figure.key
+            return named
+        }
+        model.figures = ([total] + kinds + quarters).map { FigureTable.Row(name: $0.key, link: nil, figure: $0) }
     }
 
     private static func regionNames(_ request: Request) async throws -> [String: String] {

@@ -38,6 +38,7 @@ enum ProjectDetail {
         let milestones = try await ProjectMilestone.query(on: request.db).filter(\.$projectID == id).sort(\.$dueOn).sort(\.$id).all()
         let updates = try await ProjectUpdate.query(on: request.db).filter(\.$projectID == id).sort(\.$id, .descending).all()
         let names = try await WorkPlanController.organisationNames([project.ownerID] + updates.map(\.organisationID), request)
+        let people = try await PersonNames.load(updates.map(\.author), on: request.db)
         let linked = try await ProjectExpert.query(on: request.db).filter(\.$projectID == id).all().map(\.expertID)
         let office = user.roles.allows(.governCity), owner = ProjectAccess.isOwner(project, user)
         let experts = try await Expert.query(on: request.db).filter(\.$id ~~ linked).sort(\.$name).all()
@@ -47,7 +48,7 @@ enum ProjectDetail {
             track: project.track, focus: project.focus, status: project.status, budget: project.budgetFen, percent: updates.first?.percent,
             funds: try await ProjectsController.funds([id], on: request.db)[id] ?? FundBalance(),
             milestones: milestones.map { ($0.id ?? 0, $0.title, $0.dueOn, $0.doneOn, $0.isLate(today: today)) },
-            updates: updates.map { (names[$0.organisationID] ?? "—", $0.createdAt.map { DateText.minute($0, tz) } ?? "", $0.text, $0.percent, $0.author) },
+            updates: updates.map { (names[$0.organisationID] ?? "—", $0.createdAt.map { DateText.minute($0, tz) } ?? "", $0.text, $0.percent, people($0.author)) },
             experts: experts.map { "\($0.name)（\($0.title)，\($0.affiliation)）" },
             expertOptions: options.filter { !linked.contains($0.id ?? 0) }.map { (String($0.id ?? 0), "\($0.name) · \($0.affiliation)") },
             attachments: try await Attachments.list(.project, id, on: request.db),

@@ -137,7 +137,8 @@ enum RecordsController {
     @Sendable static func correct(_ request: Request) async throws -> Response {
         let record = try await visibleRecord(request)
         let form = try request.content.decode(Form.self)
-        var (input, errors) = try await validate(form, request)
+        let (input, found) = try await validate(form, request)
+        var errors = found
         if (form.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty { errors["reason"] = request.strings.records.reasonRequired }
         if record.voidedAt != nil { errors["reason"] = request.strings.records.alreadyVoided }
         guard errors.isEmpty, let input else {

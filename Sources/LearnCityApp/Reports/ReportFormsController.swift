@@ -87,9 +87,10 @@ enum ReportFormsController {
     @Sendable static func detail(_ request: Request) async throws -> Response {
         guard let form = try await ReportForm.find(request.intID(), on: request.db) else { throw AppError(.notFound) }
         let formID = try form.requireID()
-        let units = try await ReportFormUnit.query(on: request.db).filter(\.$formID == formID).all().map(\.organisationID)
+        let assigned = try await ReportFormUnit.query(on: request.db).filter(\.$formID == formID).all().map(\.organisationID)
         let submissions = try await ReportSubmission.query(on: request.db).filter(\.$formID == formID).all()
-        let names = try await WorkPlanController.organisationNames(units, request)
+        let names = try await WorkPlanController.organisationNames(assigned, request)
+        let units = names.ordered(assigned) { $0 }
         let tz = request.application.learnCity.config.timeZone, today = request.today
         let periods = form.periods(through: today).reversed().map { period -> ReportsPage.PeriodRow in
             let deadline = period.deadline(daysAfterEnd: form.deadlineDays)
@@ -97,8 +98,8 @@ enum ReportFormsController {
             let completeness = ReportCompleteness(expected: units, entries: inPeriod.map { .init(unit: $0.organisationID, firstSubmitted: $0.firstSubmittedAt.map { LocalDate($0, in: tz) }) },
                                                   deadline: deadline, today: today)
             return .init(period: period, deadline: deadline, completeness: completeness,
-                         missing: completeness.missing.compactMap { names[$0] },
-                         reports: inPeriod.sorted { $0.organisationID < $1.organisationID }.map { ($0.id ?? 0, names[$0.organisationID] ?? "—", $0.state) })
+                         missing: names.names(of: completeness.missing),
+                         reports: names.ordered(inPeriod) { $0.organisationID }.map { ($0.id ?? 0, names[$0.organisationID] ?? "—", $0.state) })
         }
         if request.query[String.self, at: "format"] != nil {
             return try await consolidated(form, units: units, submissions: submissions, names: names, request)
@@ -120,7 +121,7 @@ enum ReportFormsController {
 
     /// Every unit's report for every period in one sheet (汇总表): state, first submission,
     /// deadline, on time, and the values of every field — what the office forwards or analyses.
-    static func consolidated(_ form: ReportForm, units: [Int], submissions: [ReportSubmission], names: [Int: String],
+    static func consolidated(_ form: ReportForm, units: [Int], submissions: [ReportSubmission], names: UnitNames,
                              _ request: Request) async throws -> Response {
         let s = request.strings.reports, zh = request.language == .zh
         let tz = request.application.learnCity.config.timeZone, today = request.today

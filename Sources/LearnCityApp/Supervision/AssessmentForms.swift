@@ -24,7 +24,7 @@ extension AssessmentPage.View {
                 .form(.method(.post), .action(action), .novalidate(), csrfField(), hidden("action", "scores"), hidden("year", String(m.year)),
                     .div(.class("table-wrap"), .table(.class("list"), .id("score-form"),
                         .thead(.tr(.th(.text(s.unit)), .forEach(m.criteria) { c in .th(.text("\(c.name)（0–\(c.weight)）")) })),
-                        .tbody(.forEach(m.ranking.sorted { (m.names[$0.unit] ?? "") < (m.names[$1.unit] ?? "") }) { r in
+                        .tbody(.forEach(m.units.compactMap { unit in m.ranking.first { $0.unit == unit } }) { r in
                             .tr(.td(.text(m.names[r.unit] ?? "—")), .forEach(m.criteria) { c in scoreCell(c, unit: r.unit) })
                         }))),
                     .if(!manual.isEmpty, .button(.type(.submit), .class("button"), .text(s.saveScores)))),

@@ -13,6 +13,8 @@ enum AssessmentPage {
         var published: String?
         var criteria: [Criterion]
         var names: [Int: String]
+        /// The units in the organisation tree's order (as frozen at publication).
+        var units: [Int]
         /// criterion → unit → tenths
         var scores: [Int: [Int: Int]]
         var ranking: [RankedUnit]
@@ -43,7 +45,7 @@ enum AssessmentPage {
         let model = Model(
             year: year, office: office, published: scheme?.publishedAt.map { DateText.minute($0, tz) },
             criteria: criteria.map { Criterion(id: $0.id ?? 0, name: $0.name, weight: $0.weight, source: $0.source) },
-            names: names,
+            names: names, units: unitIDs,
             scores: scores,
             ranking: AssessmentScoring.ranking(AssessmentScoring.totals(scores, units: unitIDs), order: unitIDs),
             advanced: Dictionary(advanced.map { ($0.organisationID, $0.reason) }, uniquingKeysWith: { a, _ in a }),

@@ -133,7 +133,7 @@ enum NoticesController {
         let model = NoticesPage.Model(
             office: office,
             notices: notices.map { notice in
-                let mine = receipts.filter { $0.noticeID == notice.id }
+                let mine = names.ordered(receipts.filter { $0.noticeID == notice.id }) { $0.organisationID }
                 return NoticesPage.Item(
                     id: notice.id ?? 0, number: notice.number, title: notice.title, body: notice.body,
                     attachments: files.filter { $0.ownerID == notice.id },

@@ -34,16 +34,15 @@ enum WorkPlanController {
         let order: [PlanItemState] = [.late, .onTrack, .done]
         let rows = items.map { item in
             Row(id: item.id ?? 0, section: item.section, title: item.title, due: item.dueOn, state: item.state(today: today),
-                lead: units.filter { $0.itemID == item.id && $0.isLead }.compactMap { names[$0.organisationID] },
-                participants: units.filter { $0.itemID == item.id && !$0.isLead }.compactMap { names[$0.organisationID] },
+                lead: names.names(of: units.filter { $0.itemID == item.id && $0.isLead }.map(\.organisationID)),
+                participants: names.names(of: units.filter { $0.itemID == item.id && !$0.isLead }.map(\.organisationID)),
                 lastUpdate: updates.first { $0.itemID == item.id }?.createdAt.map { DateText.minute($0, tz) })
         }.sorted { (order.firstIndex(of: $0.state) ?? 0, $0.id) < (order.firstIndex(of: $1.state) ?? 0, $1.id) }
         return WorkPlanPages.List(plan: (plan.title, plan.document, plan.issuedOn), rows: rows, mine: mine, context: PageContext(request)).response()
     }
 
-    static func organisationNames(_ ids: [Int], _ request: Request) async throws -> [Int: String] {
-        Dictionary(try await Organisation.query(on: request.db).filter(\.$id ~~ Array(Set(ids))).all()
-            .compactMap { o in o.id.map { ($0, o.name(request.language)) } }, uniquingKeysWith: { a, _ in a })
+    static func organisationNames(_ ids: [Int], _ request: Request) async throws -> UnitNames {
+        try await UnitNames.load(ids, request)
     }
 
     static func item(_ request: Request) async throws -> PlanItem {
@@ -102,14 +101,15 @@ enum WorkPlanController {
         let units = try await PlanItemUnit.query(on: request.db).filter(\.$itemID == itemID).all()
         let updates = try await ProgressUpdate.query(on: request.db).filter(\.$itemID == itemID).sort(\.$id, .descending).all()
         let names = try await organisationNames(units.map(\.organisationID) + updates.map(\.organisationID), request)
+        let people = try await PersonNames.load(updates.map(\.author), on: request.db)
         let tz = request.application.learnCity.config.timeZone
         let today = request.today
         return WorkPlanPages.Detail(
             id: itemID, section: item.section, title: item.title, deliverables: item.deliverables, due: item.dueOn, doneOn: item.doneOn,
             state: item.state(today: today),
-            lead: units.filter(\.isLead).compactMap { names[$0.organisationID] },
-            participants: units.filter { !$0.isLead }.compactMap { names[$0.organisationID] },
-            updates: updates.map { (names[$0.organisationID] ?? "—", $0.createdAt.map { DateText.minute($0, tz) } ?? "", $0.text, $0.figures, $0.author) },
+            lead: names.names(of: units.filter(\.isLead).map(\.organisationID)),
+            participants: names.names(of: units.filter { !$0.isLead }.map(\.organisationID)),
+            updates: updates.map { (names[$0.organisationID] ?? "—", $0.createdAt.map { DateText.minute($0, tz) } ?? "", $0.text, $0.figures, people($0.author)) },
             canPost: user.roles.allows(.reportFigures) && (scope.everything || units.contains { $0.organisationID == user.organisationID }),
             canClose: scope.everything && item.doneOn == nil,
             attachments: try await Attachments.list(.planProgress, itemID, on: request.db),

@@ -33,10 +33,8 @@ enum WorkspaceTodo {
             let owedItems = try await PlanItemUnit.query(on: db).filter(\.$organisationID == unit).all().map(\.itemID)
             let late = try await PlanItem.query(on: db).filter(\.$id ~~ owedItems).filter(\.$doneOn == nil).all().filter { $0.state(today: today) == .late }
             if !late.isEmpty { items.append(.init(text: strings.todo.latePlanItems(late.count), link: SiteURL.plan.path + "?mine=1", urgent: true)) }
-            let open = try await Rectification.query(on: db).filter(\.$organisationID == unit).filter(\.$state == .open).all()
-            let published = Set(try await Inspection.query(on: db).filter(\.$id ~~ open.map(\.inspectionID)).filter(\.$publishedAt != nil).all().compactMap(\.id))
-            let mine = open.filter { published.contains($0.inspectionID) }
-            if !mine.isEmpty { items.append(.init(text: strings.todo.openRectifications(mine.count), link: SiteURL.inspections.path, urgent: true)) }
+            items += try await milestones(of: unit, request)
+            items += try await rectifications(of: unit, request)
             let unsigned = try await NoticeReceipt.query(on: db).filter(\.$organisationID == unit).filter(\.$signedAt == nil).count()
             if unsigned > 0 { items.append(.init(text: strings.todo.unsignedNotices(unsigned), link: SiteURL.notices.path, urgent: false)) }
         }
@@ -47,5 +45,38 @@ enum WorkspaceTodo {
             if unlocks > 0 { items.append(.init(text: strings.todo.unlockRequests(unlocks), link: SiteURL.reports.path, urgent: true)) }
         }
         return items
+    }
+
+    /// Milestones not done of the projects the unit owns, overdue or due within the week, each
+    /// with its project and due date.
+    private static func milestones(of unit: Int, _ request: Request) async throws -> [Item] {
+        let t = request.strings.todo, today = request.today
+        let projects = try await Project.query(on: request.db).filter(\.$ownerID == unit).all()
+        let titles = Dictionary(projects.compactMap { p in p.id.map { ($0, p.title) } }, uniquingKeysWith: { a, _ in a })
+        let open = try await ProjectMilestone.query(on: request.db).filter(\.$projectID ~~ Array(titles.keys))
+            .filter(\.$doneOn == nil).sort(\.$dueOn).all()
+        return open.compactMap { milestone in
+            guard let due = LocalDate.parse(milestone.dueOn), let reminder = DueReminder.of(due: due, today: today) else { return nil }
+            let text = "\(t.milestone)\(request.strings.colon)\(titles[milestone.projectID] ?? "") · \(milestone.title) · "
+                + "\(t.due) \(due.iso) · " + (reminder == .overdue ? t.overdue : t.dueSoon)
+            return Item(text: text, link: SiteURL.project(milestone.projectID).path, urgent: reminder == .overdue)
+        }
+    }
+
+    /// The unit's open rectifications of published inspections, one line each with its due date
+    /// (urgent when past it), so that a unit sees what is asked of it and by when.
+    private static func rectifications(of unit: Int, _ request: Request) async throws -> [Item] {
+        let t = request.strings.todo, today = request.today
+        let open = try await Rectification.query(on: request.db).filter(\.$organisationID == unit).filter(\.$state == .open)
+            .sort(\.$dueOn).all()
+        let published = Set(try await Inspection.query(on: request.db).filter(\.$id ~~ open.map(\.inspectionID))
+            .filter(\.$publishedAt != nil).all().compactMap(\.id))
+        return open.filter { published.contains($0.inspectionID) }.map { rectification in
+            let due = LocalDate.parse(rectification.dueOn)
+            let overdue = due.map { today > $0 } ?? false
+            let text = "\(t.rectification)\(request.strings.colon)\(rectification.requirement.prefix(60)) · \(t.due) \(rectification.dueOn)"
+                + (overdue ? " · \(t.overdue)" : "")
+            return Item(text: text, link: SiteURL.inspections.path, urgent: overdue)
+        }
     }
 }

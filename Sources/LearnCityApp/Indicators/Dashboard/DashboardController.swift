@@ -64,12 +64,19 @@ enum DashboardController {
         let organisations = try await Organisation.query(on: request.db).visible(to: request.accountScope())
             .filter(\.$regionCode == q.region.rawValue).filter(\.$closedAt == nil).sort(\.$path).all()
             .filter { $0.kind == .college || $0.kind.isCentre || $0.kind == .trainingProvider || $0.kind == .school }
+        // Each name opens the organisation's own year, where the account may see the organisation.
+        func rows(_ figures: [(Organisation, DashboardQueries.Figure)]) -> [FigureTable.Row] {
+            figures.map { org, figure in
+                let visible = account.includesOrganisation(path: org.path, region: RegionCode(org.regionCode))
+                let link = org.id.flatMap { visible ? SiteURL.organisation($0).path + "?year=\(q.year)" : nil }
+                return FigureTable.Row(name: org.name(language), link: link, figure: figure)
+            }
+        }
         if !q.showsMemberUnits {
-            model.organisations = try await DashboardQueries.organisations(organisations, year: q.year, on: request.db)
-                .map { ($0.0.name(language), $0.1) }
+            model.organisations = rows(try await DashboardQueries.organisations(organisations, year: q.year, on: request.db))
         } else {
             let units = try await Organisation.query(on: request.db).filter(\.$kind == .memberUnit).sort(\.$path).all()
-            model.memberUnits = try await DashboardQueries.organisations(units, year: q.year, on: request.db).map { ($0.0.name(language), $0.1) }
+            model.memberUnits = rows(try await DashboardQueries.organisations(units, year: q.year, on: request.db))
         }
         for breakdown in DashboardQueries.Breakdown.allCases {
             let figures = try await DashboardQueries.figures(breakdown, year: q.year, scope: q.scope, on: request.db)

@@ -12,8 +12,8 @@ enum DashboardPage {
         /// (region code, name, its indicators)
         var drill: [(String, String, [IndicatorProgress])] = []
         var parent: String?
-        var organisations: [(String, DashboardQueries.Figure)] = []
-        var memberUnits: [(String, DashboardQueries.Figure)] = []
+        var organisations: [FigureTable.Row] = []
+        var memberUnits: [FigureTable.Row] = []
         var breakdowns: [(DashboardQueries.Breakdown, [DashboardQueries.Figure])] = []
         var comparison: [Comparison] = []
         var years: [Int] = []
@@ -112,20 +112,13 @@ enum DashboardPage {
                 exports("regions"))
         }
 
-        private func figureTable(_ title: String, _ rows: [(String, DashboardQueries.Figure)], id: String) -> Node<HTML.BodyContext> {
-            let r = context.strings.records
+        private func figureTable(_ title: String, _ rows: [FigureTable.Row], id: String) -> Node<HTML.BodyContext> {
             guard !rows.isEmpty else { return .empty }
             return .section(.class("card"),
                 .h2(.text(title)),
                 .p(.class("muted small"), .text(context.strings.dashboard.noDenominator)),
                 exports(id),
-                .div(.class("table-wrap"), .table(.class("list"), .id(id),
-                    .thead(.tr(.th(), .th(.class("number"), .text(r.personTimes)), .th(.class("number"), .text(r.distinctPeople)),
-                               .th(.class("number"), .text(r.hours)))),
-                    .tbody(.forEach(rows) { name, f in
-                        .tr(.td(.text(name)), .td(.class("number"), .text(NumberFormat.integer(f.personTimes))),
-                            .td(.class("number"), .text(NumberFormat.integer(f.people))), .td(.class("number"), .text(NumberText.hours(f.hours))))
-                    }))))
+                FigureTable.table(rows, id: id, strings: context.strings))
         }
 
         private func breakdownCard(_ breakdown: DashboardQueries.Breakdown, _ figures: [DashboardQueries.Figure]) -> Node<HTML.BodyContext> {

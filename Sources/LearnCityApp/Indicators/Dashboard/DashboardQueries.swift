@@ -13,6 +13,20 @@ enum DashboardQueries {
     struct Scope: Sendable {
         var regionPrefix: String?
         var providerPath: String?
+        /// One organisation's subtree as its providers' ids: with `year`, a walk of the
+        /// `(provider_id, year)` index per provider instead of a scan of the year's records.
+        var providerIDs: [Int]? = nil
+
+        /// Keeps `select` to this scope; `table` is the records' alias, if the query has one.
+        func restrict(_ select: SQLSelectBuilder, table: String? = nil) -> SQLSelectBuilder {
+            var select = select
+            if let regionPrefix { select = select.where(SQLColumn("region_code", table: table), .like, SQLBind(regionPrefix + "%")) }
+            if let providerPath { select = select.where(SQLColumn("provider_path", table: table), .like, SQLBind(providerPath + "%")) }
+            if let providerIDs {
+                select = select.where(SQLColumn("provider_id", table: table), .in, SQLBind.group(providerIDs.isEmpty ? [0] : providerIDs))
+            }
+            return select
+        }
     }
 
     struct Figure: Sendable, Equatable {
@@ -52,8 +66,7 @@ enum DashboardQueries {
         }
         select = select.where(SQLColumn("year", table: "r"), .equal, SQLBind(year))
             .where(SQLColumn("voided_at", table: "r"), .is, SQLLiteral.null)
-        if let prefix = scope.regionPrefix { select = select.where(SQLColumn("region_code", table: "r"), .like, SQLBind(prefix + "%")) }
-        if let path = scope.providerPath { select = select.where(SQLColumn("provider_path", table: "r"), .like, SQLBind(path + "%")) }
+        select = scope.restrict(select, table: "r")
         struct Row: Decodable { var k: String?; var times: Int; var people: Int; var hours: Double }
         let rows = try await select.groupBy(key).all(decoding: Row.self)
         var figures = rows.map { Figure(key: $0.k ?? "", personTimes: $0.times, people: $0.people, hours: $0.hours) }
@@ -113,8 +126,7 @@ enum DashboardQueries {
                 .where(SQLColumn("year"), .equal, SQLBind(year)).where(SQLColumn("voided_at"), .is, SQLLiteral.null)
                 .where(SQLColumn("date"), .greaterThanOrEqual, SQLBind(String(format: "%04d-%02d-01", year, months.lowerBound)))
                 .where(SQLColumn("date"), .lessThan, SQLBind(quarter == 4 ? "\(year + 1)-01-01" : String(format: "%04d-%02d-01", year, months.upperBound + 1)))
-            if let prefix = scope.regionPrefix { select = select.where(SQLColumn("region_code"), .like, SQLBind(prefix + "%")) }
-            if let path = scope.providerPath { select = select.where(SQLColumn("provider_path"), .like, SQLBind(path + "%")) }
+            select = scope.restrict(select)
             let people = try await select.first()?.decode(column: "people", as: Int.self) ?? 0
             result.append(Figure(key: "Q\(quarter)", personTimes: inQuarter.reduce(0) { $0 + $1.personTimes }, people: people,
                                  hours: inQuarter.reduce(0) { $0 + $1.hours }))
@@ -140,5 +152,25 @@ enum DashboardQueries {
             if let row { result.append((org, Figure(key: org.code, personTimes: row.times, people: row.people, hours: row.hours))) }
         }
         return result
+    }
+
+    /// An organisation's own year (its page): the records it and everything under it provided, in
+    /// total, by kind and by quarter. Its subtree is read from the organisation tree, then counted
+    /// with the `(provider_id, year)` index, so one organisation never scans the city's year.
+    static func organisationYear(_ organisation: Organisation, year: Int, on database: any Database) async throws
+        -> (total: Figure, byKind: [Figure], byQuarter: [Figure]) {
+        let ids = try await Organisation.query(on: database).filter(\.$path =~ organisation.path).all().compactMap(\.id)
+        let scope = Scope(regionPrefix: nil, providerPath: nil, providerIDs: ids)
+        struct Row: Decodable { var times: Int; var people: Int; var hours: Double }
+        let select = (database as! any SQLDatabase).select()
+            .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "times")
+            .column(SQLRaw(#"CAST(COUNT(DISTINCT "person_id") AS BIGINT)"#), as: "people")
+            .column(SQLRaw(#"CAST(COALESCE(SUM("hours"), 0) AS DOUBLE PRECISION)"#), as: "hours")
+            .from(LearningRecord.schema)
+            .where(SQLColumn("year"), .equal, SQLBind(year)).where(SQLColumn("voided_at"), .is, SQLLiteral.null)
+        let row = try await scope.restrict(select).first(decoding: Row.self)
+        let total = Figure(key: organisation.code, personTimes: row?.times ?? 0, people: row?.people ?? 0, hours: row?.hours ?? 0)
+        return (total, try await figures(.kind, year: year, scope: scope, on: database),
+                try await figures(.quarter, year: year, scope: scope, on: database))
     }
 }

@@ -57,6 +57,10 @@ enum OrganisationPages {
             /// What it runs: (course id, title); who teaches or volunteers there.
             var courses: [(Int, String)] = []
             var teachers: [String] = []
+            /// Its own year (the dashboard's names link here): total, by kind, by quarter.
+            var year = 0
+            var years: [Int] = []
+            var figures: [FigureTable.Row] = []
         }
 
         var model: Model
@@ -80,6 +84,7 @@ enum OrganisationPages {
                 model.children.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.forEach(model.children) { child in
                     .li(.a(.href(SiteURL.organisation(child.0).path), .text(child.1)))
                 }),
+                figures(),
                 .h2(.text(context.strings.courses.title)),
                 model.courses.isEmpty ? .p(.class("muted"), .text("—")) : .ul(.id("org-courses"), .forEach(model.courses) { course in
                     .li(.a(.href(SiteURL.course(course.0).path), .text(course.1)))
@@ -102,6 +107,17 @@ enum OrganisationPages {
                         .button(.type(.submit), .class("button secondary"), .text(strings.move))),
                     .form(.method(.post), .action(SiteURL.closeOrganisation(model.id).path), .class("inline"),
                         csrfField(), .button(.type(.submit), .class("button secondary"), .text(strings.close))))))
+        }
+
+        private func figures() -> Node<HTML.BodyContext> {
+            let s = context.strings.dashboard
+            return .group(
+                .h2(.id("figures"), .text(s.ownFigures)),
+                .form(.method(.get), .action(SiteURL.organisation(model.id).path), .class("toolbar"),
+                    FormFields.select(name: "year", label: s.year, options: model.years.map { (String($0), String($0)) },
+                                      selected: String(model.year), error: nil),
+                    .button(.type(.submit), .class("button secondary"), .text(s.show))),
+                FigureTable.table(model.figures, id: "organisation-figures", strings: context.strings))
         }
     }
 }

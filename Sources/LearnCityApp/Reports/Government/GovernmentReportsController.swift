@@ -56,12 +56,13 @@ enum GovernmentReportsController {
 
     static func page(_ request: Request, _ report: GovernmentReport, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let tz = request.application.learnCity.config.timeZone
+        let people = try await PersonNames.load([report.draftedBy, report.reviewedBy, report.issuedBy], on: request.db)
         return GovernmentReportPages.Detail(
             id: try report.requireID(), title: report.title, body: report.body, state: report.state, number: report.number, version: report.version,
             dataAsOf: DateText.minute(report.dataAsOf, tz), snapshot: report.content,
-            trail: [(request.strings.government.drafted, report.draftedBy, report.createdAt.map { DateText.minute($0, tz) }),
-                    (request.strings.government.reviewed, report.reviewedBy, report.reviewedAt.map { DateText.minute($0, tz) }),
-                    (request.strings.government.issued, report.issuedBy, report.issuedAt.map { DateText.minute($0, tz) })],
+            trail: [(request.strings.government.drafted, people.optional(report.draftedBy), report.createdAt.map { DateText.minute($0, tz) }),
+                    (request.strings.government.reviewed, people.optional(report.reviewedBy), report.reviewedAt.map { DateText.minute($0, tz) }),
+                    (request.strings.government.issued, people.optional(report.issuedBy), report.issuedAt.map { DateText.minute($0, tz) })],
             errors: errors, context: PageContext(request)).response(status: status)
     }
 
@@ -133,7 +134,9 @@ enum GovernmentReportsController {
     @Sendable static func print(_ request: Request) async throws -> Response {
         let report = try await report(request)
         let tz = request.application.learnCity.config.timeZone
-        let html = GovernmentReportDocument.html(report, content: report.content, dataAsOf: DateText.minute(report.dataAsOf, tz),
+        let signer = try await PersonNames.load([report.issuedBy], on: request.db).optional(report.issuedBy)
+        let html = GovernmentReportDocument.html(report, signer: signer, content: report.content,
+                                                 dataAsOf: DateText.minute(report.dataAsOf, tz),
                                                  issuedOn: LocalDate(report.issuedAt ?? report.dataAsOf, in: tz))
         var headers = HTTPHeaders()
         headers.contentType = .html

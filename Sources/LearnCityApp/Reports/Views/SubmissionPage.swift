@@ -18,6 +18,7 @@ enum SubmissionPage {
         let tz = request.application.learnCity.config.timeZone
         let events = try await ReportEvent.query(on: request.db).filter(\.$submissionID == id).sort(\.$id).all()
         let isUnit = user.organisationID == submission.organisationID
+        let people = try await PersonNames.load(events.map(\.by), on: request.db)
         let model = Model(
             id: id, formTitle: form.title, unit: organisation.name(request.language), period: period.label(chinese: request.language == .zh),
             deadline: submission.deadline, state: submission.state, version: submission.version, fields: form.fields,
@@ -25,7 +26,7 @@ enum SubmissionPage {
             flagged: ReportValues.flagged(fields: form.fields, values: submission.values, recorded: recorded),
             recordedAt: submission.recordedAt.map { DateText.minute($0, tz) }, comment: submission.comment,
             unlockRequest: submission.unlockRequest, isUnit: isUnit, office: user.roles.allows(.governCity),
-            history: events.map { ($0.at.map { DateText.minute($0, tz) } ?? "", $0.by, $0.action, $0.comment) },
+            history: events.map { ($0.at.map { DateText.minute($0, tz) } ?? "", people($0.by), $0.action, $0.comment) },
             attachments: try await Attachments.list(.reportSubmission, id, on: request.db),
             errors: errors, notice: notice)
         return View(model: model, context: PageContext(request)).response(status: status)
@@ -71,7 +72,7 @@ enum SubmissionPage {
                     .form(.method(.post), .action(SiteURL.reportSubmission(m.id).path), .novalidate(), csrfField(),
                         .input(.type(.hidden), .name("version"), .value(String(m.version))),
                         .div(.class("table-wrap"), .table(.class("list"), .id("report-fields"),
-                            .thead(.tr(.th(.text(s.fieldsLabel)), .th(.text(s.submitted)), .th(.class("number"), .text(s.recorded)))),
+                            .thead(.tr(.th(.text(s.itemColumn)), .th(.text(s.submitted)), .th(.class("number"), .text(s.recorded)))),
                             .tbody(.forEach(m.fields) { field($0, editable: editable) }))),
                         .unwrap(m.recordedAt) { .p(.class("muted small"), .text(s.recordedAt + " " + $0)) },
                         .if(editable, .p(.class("toolbar"),

@@ -9,8 +9,16 @@ extension Routes {
         r.add(.GET, .plan, access: .permission(.viewOrganisations), handler: WorkPlanController.list)
         r.add(.GET, .planItem(0), access: .permission(.viewOrganisations), scoped: .planItem, handler: WorkPlanController.detail)
         r.add(.POST, .planItem(0), access: .permission(.reportFigures), scoped: .planItem, handler: WorkPlanController.post)
+        r.add(.GET, .planManage, access: .permission(.governCity), handler: WorkPlanEditing.manage)
+        r.add(.POST, .planManage, access: .permission(.governCity), handler: WorkPlanEditing.createPlan)
+        r.add(.POST, .planItems(0), access: .permission(.governCity), scoped: .row(WorkPlan.schema), handler: WorkPlanEditing.addItem)
+        r.add(.POST, .planImport(0), access: .permission(.governCity), scoped: .row(WorkPlan.schema), maxBody: 5 * 1024 * 1024,
+              handler: WorkPlanEditing.importItems)
+        r.add(.GET, .editPlanItem(0), access: .permission(.governCity), scoped: .planItem, handler: WorkPlanEditing.editItem)
+        r.add(.POST, .editPlanItem(0), access: .permission(.governCity), scoped: .planItem, handler: WorkPlanEditing.changeItem)
         r.add(.GET, .notices, access: .permission(.viewOrganisations), handler: NoticesController.list)
         r.add(.POST, .notices, access: .permission(.governCity), handler: NoticesController.issue)
+        r.add(.POST, .notice(0), access: .permission(.governCity), scoped: .row(Notice.schema), handler: NoticesController.change)
         r.add(.POST, .signNotice(0), access: .permission(.reportFigures), scoped: .noticeReceipt, handler: NoticesController.sign)
         // Report forms, units' reports and their review; the office's report to the government
         r.add(.GET, .reports, access: .permission(.reportFigures), handler: ReportFormsController.index)

@@ -188,10 +188,13 @@ struct ReportedFiguresTests {
             let dashboard = try await admin.send(.GET, "/dashboard?year=2014&region=511725")
             #expect(dashboard.text.contains(#"href="/organisations/\#(id)?year=2014""#))
 
-            // The same figures as the dashboard's row (which counts by path), split by kind and quarter.
+            // The dashboard's row, split by kind and quarter; the same as counting the stored paths.
             let own = try await DashboardQueries.organisationYear(college, year: 2014, on: app.db)
             let row = try #require(try await DashboardQueries.organisations([college], year: 2014, on: app.db).first?.1)
-            #expect(own.total.personTimes == row.personTimes && own.total.people == row.people && own.total.hours == row.hours)
+            #expect(own.total == row)
+            let byPath = DashboardQueries.Scope(regionPrefix: nil, providerPath: college.path)
+            let kindsByPath = try await DashboardQueries.figures(.kind, year: 2014, scope: byPath, on: app.db)
+            #expect(kindsByPath.map(\.personTimes).reduce(0, +) == own.total.personTimes)
             #expect(own.total.personTimes >= 2)   // A3 and A5
             #expect(own.byKind.map(\.personTimes).reduce(0, +) == own.total.personTimes)
             #expect(own.byQuarter.map(\.personTimes).reduce(0, +) == own.total.personTimes)
@@ -210,6 +213,15 @@ struct ReportedFiguresTests {
                 #expect(plan.contains { $0.contains("learning_records_provider_year") }, "\(plan)")
             }
         }
+    }
+
+    @Test("A rate's change reads in the page's language: 个百分点 in Chinese, pp in English")
+    func percentagePointsInThePageLanguage() {
+        let rate = DashboardPage.Comparison(code: "T4", current: 0.36, previous: 0.35, isRate: true)
+        #expect(rate.change(points: DashboardStrings.zh.percentagePoints) == "+1.0 个百分点")
+        #expect(rate.change(points: DashboardStrings.en.percentagePoints) == "+1.0 pp")
+        let count = DashboardPage.Comparison(code: "T3", current: 150, previous: 100, isRate: false)
+        #expect(count.change(points: DashboardStrings.zh.percentagePoints) == "+50.0%")
     }
 }
 

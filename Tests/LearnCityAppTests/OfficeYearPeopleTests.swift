@@ -71,8 +71,8 @@ struct OfficeYearPeopleTests {
     func treeOrder() async throws {
         try await withLearnCity { app in
             var (admin, csrf) = try await OfficeYearTests.admin(app)
-            let units = try await Organisation.query(on: app.db).filter(\.$nameZh ~~ ["万源市", "大竹县", "宣汉县", "市委宣传部"])
-                .filter(\.$kind ~~ NoticesController.addressees).sort(\.$path).all()
+            let units = try await Organisation.query(on: app.db)
+                .filter(\.$code ~~ ["CEC-511781", "CEC-511724", "CEC-511722", "MU-PROP"]).sort(\.$path).all()
             #expect(units.count == 4)
             let inTree = units.map(\.nameZh)
             #expect(inTree != inTree.sorted())   // else this test proves nothing
@@ -81,6 +81,63 @@ struct OfficeYearPeopleTests {
                 + units.reversed().map { ("units[]", "\($0.id!)") })
             #expect(issued.status == .seeOther)
             #expect(try await admin.send(.GET, "/notices").text.contains(inTree.joined(separator: "、")))
+        }
+    }
+
+    @Test("The office corrects a notice (units see 已更正) and withdraws it with a reason (已撤回, no receipt owed), audited")
+    func correctAndWithdrawNotice() async throws {
+        try await withLearnCity { app in
+            _ = try await ScopeFixture.build(app)
+            var (admin, csrf) = try await OfficeYearTests.admin(app)
+            let edu = try await OfficeYearTests.org("MU-EDU", app)
+            #expect(try await admin.send(.POST, "/notices", form: [
+                ("_csrf", csrf), ("number", "达市继教办〔2014〕51号"), ("title", "报送总结的通知"), ("body", "12月10日前报送"),
+                ("units[]", "\(edu.id!)")]).status == .seeOther)
+            let notice = try #require(try await Notice.query(on: app.db).filter(\.$number == "达市继教办〔2014〕51号").first())
+            let path = "/notices/\(notice.id!)"
+            var (unit, _) = try await ReportsTests.signedIn(app, "t-member_unit")
+            let owedBefore = try await unit.send(.GET, "/workspace").text
+            let empty = try await admin.send(.POST, path, form: [("_csrf", csrf), ("action", "correct"), ("title", " "), ("body", "x")])
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("field-error"))
+            let fixed = try await admin.send(.POST, path, form: [
+                ("_csrf", csrf), ("action", "correct"), ("title", "报送年度总结的通知"), ("body", "12月15日前报送")])
+            #expect(fixed.status == .seeOther)
+            let corrected = try #require(try await Notice.find(notice.id!, on: app.db))
+            #expect(corrected.title == "报送年度总结的通知" && corrected.correctedAt != nil && corrected.withdrawnAt == nil)
+            let unitPage = try await unit.send(.GET, "/notices").text
+            #expect(unitPage.contains("已更正") && unitPage.contains("12月15日前报送") && !unitPage.contains("12月10日前报送"))
+            let noReason = try await admin.send(.POST, path, form: [("_csrf", csrf), ("action", "withdraw"), ("reason", "")])
+            #expect(noReason.status == .unprocessableEntity && noReason.text.contains("请写明撤回理由") && noReason.text.contains("<details open>"))
+            #expect(try await admin.send(.POST, path, form: [("_csrf", csrf), ("action", "withdraw"), ("reason", "与31号通知重复")])
+                .status == .seeOther)
+            let withdrawnPage = try await unit.send(.GET, "/notices").text
+            #expect(withdrawnPage.contains("已撤回") && withdrawnPage.contains("与31号通知重复"))
+            let again = try await admin.send(.POST, path, form: [("_csrf", csrf), ("action", "correct"), ("title", "又改"), ("body", "")])
+            #expect(again.status == .unprocessableEntity && again.text.contains("此通知已撤回"))
+            // No longer awaiting the unit's receipt: one notice fewer to sign for.
+            func owed(_ page: String) -> Int? {
+                page.firstRange(of: /有 (\d+) 份通知待签收/).flatMap { Int(page[$0].filter(\.isNumber)) }
+            }
+            #expect((owed(try await unit.send(.GET, "/workspace").text) ?? 0) == (owed(owedBefore) ?? 0) - 1)
+            let audited = try await AuditEvent.query(on: app.db).filter(\.$entityType == "notice")
+                .filter(\.$entityID == String(notice.id!)).filter(\.$action == .update).count()
+            #expect(audited == 2)
+        }
+    }
+
+    @Test("The funds half-year report prints in the office's document frame, in Chinese, with its tables")
+    func fundsReportPrints() async throws {
+        try await withLearnCity { app in
+            var (admin, _) = try await OfficeYearTests.admin(app)
+            let page = try await admin.send(.GET, "/funds/report?half=2014-H2").text
+            #expect(page.contains("/funds/report?half=2014-H2&amp;format=print"))
+            let printed = try await admin.send(.GET, "/funds/report?half=2014-H2&format=print",
+                                               headers: [("Accept-Language", "en")]).text
+            #expect(printed.contains("/assets/document.css") && printed.contains("class=\"issuer\"") && printed.contains("class=\"rule\""))
+            #expect(printed.contains("2014年下半年继续教育培训经费下拨情况报告"))
+            #expect(printed.contains("附表一　经费下拨明细") && printed.contains("<thead>") && printed.contains("1,340,000.00"))
+            #expect(!printed.contains("Project:") && !printed.contains("Teaching team"))
+            #expect(!printed.contains("签发人"))   // no document number: no number line
         }
     }
 }

@@ -28,10 +28,15 @@ struct ReportRulesTests {
         #expect(fields.map(\.key) == ["f1", "f2", "f3"])
         #expect(fields[0].source == .records && fields[0].indicator == "T3" && fields[2].options == ["是", "否"])
         #expect(try ReportField.parse(fields.map(\.line).joined(separator: "\n"), knownIndicators: ["T3"]).get() == fields)
+        // Chinese keywords as well as English ones; a definition shows in Chinese (issue 15 #17).
+        #expect(fields[0].line == "培训人次 | 数字 | 来源=记录 | 指标=T3")
+        let chinese = try ReportField.parse("人数 | 数字 | 来源=人员\n学时 | 数字 | 来源＝学时", knownIndicators: []).get()
+        #expect(chinese.map(\.source) == [.people, .hours])
         func line(_ text: String) -> Int? { if case .failure(let e) = ReportField.parse(text, knownIndicators: ["T3"]) { return e.line } else { return nil } }
         #expect(line("a | 数字\nb | 日期") == 2)
         #expect(line("a | 数字 | 指标=T9") == 1)
         #expect(line("a | 文本 | 来源=records") == 1)
+        #expect(line("a | 数字 | 来源=人次") == 1)
         #expect(line("a | 选项") == 1)
         #expect(line("a | 数字\na | 文本") == 2)
         #expect(line("") == 1)
@@ -79,9 +84,13 @@ struct ReportRulesTests {
     @Test("A sheet round-trips by code, or by label when codes are lost")
     func sheet() throws {
         let fields = try ReportField.parse("人次 | 数字 | 来源=records\n说明 | 文本", knownIndicators: []).get()
-        let rows = ReportSheet.rows(fields: fields, values: ["f1": "5"], recorded: ["f1": 7])
-        #expect(rows[0] == ["f1", "人次", .number(5, decimals: 2), .number(7, decimals: 2), "数字 number"])   // numbers, not text
-        let sheet = Sheet(rows: [Sheet.Row(line: 1, cells: ReportSheet.header.map { Sheet.Cell($0) }),
+        let rows = ReportSheet.rows(fields: fields, values: ["f1": "5"], recorded: ["f1": 7], chinese: true)
+        #expect(rows[0] == ["f1", "人次", .number(5, decimals: 2), .number(7, decimals: 2), "数字"])   // numbers, not text
+        // One language per sheet, the reader's (issue 15 #17): no “填报值 Value”.
+        #expect(ReportSheet.header(chinese: true) == ["代码", "项目", "填报值", "系统记录", "说明"])
+        #expect(ReportSheet.header(chinese: false) == ["Code", "Field", "Value", "Recorded", "Notes"])
+        #expect(ReportSheet.rows(fields: fields, values: [:], recorded: [:], chinese: false)[1].last == "text")
+        let sheet = Sheet(rows: [Sheet.Row(line: 1, cells: ReportSheet.header(chinese: true).map { Sheet.Cell($0) }),
                                  Sheet.Row(line: 2, cells: ["f1", "人次", "9"].map { Sheet.Cell($0) }),
                                  Sheet.Row(line: 3, cells: ["", "说明", "已完成"].map { Sheet.Cell($0) })])
         #expect(ReportSheet.values(from: sheet, fields: fields) == ["f1": "9", "f2": "已完成"])
@@ -101,9 +110,22 @@ struct ReportRulesTests {
     @Test("An XLSX whose entries inflate past the limit is refused, not unpacked into memory")
     func zipBomb() throws {
         let rows = (1...2_000).map { ["f\($0)", String(repeating: "零", count: 200), "1", "", ""] }
-        let data = try XLSXWriter.workbook(sheetName: "r", header: ReportSheet.header, rows: rows)
+        let data = try XLSXWriter.workbook(sheetName: "r", header: ReportSheet.header(chinese: true), rows: rows)
         #expect(data.count < 200_000)   // compresses well: about 1.2 MB of sheet XML
         #expect(throws: Sheet.ReadError.tooLarge(.unpackedBytes(500_000))) { try Sheet.read(data, maxUnpacked: 500_000) }
         #expect(try Sheet.read(data).rows.count == 2_001)
     }
+
+    @Test("A text written in both languages shows only the page's half; other texts are left whole")
+    func bilingualHalves() {
+        let source = "示例数据:按2014年达州市常住人口规模估算 / demo figures estimated from Dazhou's 2014 population"
+        #expect(BilingualText.part(source, in: .zh) == "示例数据:按2014年达州市常住人口规模估算")
+        #expect(BilingualText.part(source, in: .en) == "demo figures estimated from Dazhou's 2014 population")
+        let message = "需要“名称 | 类型” / needs “label | type”"
+        #expect(BilingualText.part(message, in: .zh) == "需要“名称 | 类型”")
+        #expect(BilingualText.part(message, in: .en) == "needs “label | type”")
+        #expect(BilingualText.part("达州 / 通川区", in: .en) == "达州 / 通川区")   // both halves Chinese: a path
+        #expect(BilingualText.part("2014 / 2015", in: .zh) == "2014 / 2015")
+    }
 }
+

@@ -47,5 +47,8 @@ enum Migrations {
         app.migrations.add(AddAPITokenScopes())
         // the office's year (issue 15): an organisation's own figures for one year
         app.migrations.add(AddRecordProviderYearIndex())
+        // the office's year (issue 15): notices corrected and withdrawn
+        app.migrations.add(AddNoticeCorrections())
+        app.migrations.add(AddPlanItemRetirement())
     }
 }

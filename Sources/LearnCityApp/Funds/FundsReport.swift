@@ -26,7 +26,9 @@ enum FundsReportController {
             let model = Model(half: text, period: nil, rows: [], bySource: [], byRecipient: [], total: 0, error: request.strings.funds.periodInvalid)
             return FundsReportPage(model: model, context: PageContext(request)).response(status: .unprocessableEntity)
         }
-        let model = try await query(period, request)
+        // Official documents are in Chinese whatever the reader's language, recipients' labels too.
+        let printing = request.query[String.self, at: "format"] == "print"
+        let model = try await query(period, request, strings: printing ? .zh : request.strings)
         if request.query[String.self, at: "format"] == "xlsx" {
             let s = request.strings.funds
             var rows: [[TableCell]] = model.rows.map { date, source, recipient, purpose, fen in
@@ -40,7 +42,7 @@ enum FundsReportController {
             return try await TableExport.response(request, name: "funds-\(period.description)", header: [s.date, s.source, s.recipient, s.purpose, s.amount],
                                                   rows: rows, entity: "fund_allocation", format: .xlsx)
         }
-        if request.query[String.self, at: "format"] == "print" {
+        if printing {
             let user = try request.requireUser()
             let issuer = try await user.organisationID.asyncMap { try await Organisation.find($0, on: request.db) }??
                 .name(.zh) ?? ""
@@ -53,19 +55,20 @@ enum FundsReportController {
     }
 
     /// The report's figures; tests call this without HTTP.
-    static func query(_ period: ReportPeriod, _ request: Request) async throws -> Model {
+    static func query(_ period: ReportPeriod, _ request: Request, strings: Strings? = nil) async throws -> Model {
+        let strings = strings ?? request.strings
         let allocations = try await FundAllocation.query(on: request.db)
             .filter(\.$allocatedOn >= period.start.iso).filter(\.$allocatedOn <= period.end.iso).all()
         let report = FundsHalfYearReport(period: period, allocations: allocations.compactMap { $0.entry() })
         let sources = try await FundSource.query(on: request.db).filter(\.$id ~~ Array(Set(allocations.map(\.sourceID)))).all()
         let sourceNames = Dictionary(sources.compactMap { s in s.id.map { ($0, s.name) } }, uniquingKeysWith: { a, _ in a })
         let byID = Dictionary(allocations.compactMap { a in a.id.map { ($0, a) } }, uniquingKeysWith: { a, _ in a })
-        let recipientNames = Dictionary(allocations.map { ($0.recipientKey, FundsPage.recipientLabel($0, request.strings)) }, uniquingKeysWith: { a, _ in a })
+        let recipientNames = Dictionary(allocations.map { ($0.recipientKey, FundsPage.recipientLabel($0, strings)) }, uniquingKeysWith: { a, _ in a })
         return Model(
             half: period.description, period: period,
             rows: report.allocations.map { entry in
                 let a = byID[entry.id]
-                return (entry.date.iso, sourceNames[entry.source] ?? "—", a.map { FundsPage.recipientLabel($0, request.strings) } ?? "—", a?.purpose ?? "", entry.amount)
+                return (entry.date.iso, sourceNames[entry.source] ?? "—", a.map { FundsPage.recipientLabel($0, strings) } ?? "—", a?.purpose ?? "", entry.amount)
             },
             bySource: report.bySource.map { (sourceNames[$0.key] ?? "—", $0.total) },
             byRecipient: report.byRecipient.map { (recipientNames[$0.key] ?? $0.key, $0.total) },

@@ -93,10 +93,13 @@ enum ImportsAPI {
         { request in try await importFile(kind, request) }
     }
 
+    /// The file name stored for an upload that gave none; pages show it in their language.
+    static let unnamedFile = "api-upload"
+
     private static func importFile(_ kind: ImportKind, _ request: Request) async throws -> Response {
         guard let body = request.body.data, body.readableBytes > 0 else { throw AppError(.badRequest, detail: "empty body") }
         let options = ImportOptions(
-            fileName: request.query[String.self, at: "fileName"] ?? "api-upload",
+            fileName: request.query[String.self, at: "fileName"] ?? unnamedFile,
             dryRun: request.query[Bool.self, at: "dryRun"] ?? false, strict: request.query[Bool.self, at: "strict"] ?? false,
             acceptNameMismatch: request.query[Bool.self, at: "acceptNameMismatch"] ?? false)
         do {

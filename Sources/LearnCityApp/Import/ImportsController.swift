@@ -145,8 +145,13 @@ enum ImportsController {
     }
 
     private static func page(_ request: Request, error: String?, notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let s = request.strings.imports
         let runs = try await history(request).map { run in
-            ImportPages.Index.Row(id: run.id ?? 0, kind: run.kind, fileName: run.fileName, actor: run.actorName, at: run.createdAt ?? Date(),
+            // Stored markers of the CLI and of unnamed API uploads, named in the page's language.
+            ImportPages.Index.Row(id: run.id ?? 0, kind: run.kind,
+                                  fileName: run.fileName == ImportsAPI.unnamedFile ? s.apiUpload : run.fileName,
+                                  actor: run.actorName == Audit.Actor.commandLine.name ? s.commandLine : run.actorName,
+                                  at: run.createdAt ?? Date(),
                                   summary: run.decodedSummary, undone: run.state == .undone)
         }
         return ImportPages.Index(model: .init(runs: runs, error: error, notice: notice), context: PageContext(request)).response(status: status)

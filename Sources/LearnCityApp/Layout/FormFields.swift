@@ -2,16 +2,18 @@ import Markup
 
 /// A labelled form field with its validation message next to it, the same on every form.
 enum FormFields {
+    /// `id` defaults to the name; give one when a page repeats the form (one per row).
     static func input(name: String, label: String, type: InputType = .text, value: String = "",
-                      error: String?, hint: String? = nil, autocomplete: String? = nil) -> Node<HTML.FormContext> {
-        .div(.class(error == nil ? "field" : "field invalid"),
-            .label(.for(name), .text(label)),
-            .input(.type(type), .name(name), .id(name), .value(value),
+                      error: String?, hint: String? = nil, autocomplete: String? = nil, id: String? = nil) -> Node<HTML.FormContext> {
+        let id = id ?? name
+        return .div(.class(error == nil ? "field" : "field invalid"),
+            .label(.for(id), .text(label)),
+            .input(.type(type), .name(name), .id(id), .value(value),
                    .attribute(named: "autocomplete", value: autocomplete),
                    .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
-                   .attribute(named: "aria-describedby", value: error == nil ? nil : "\(name)-error")),
+                   .attribute(named: "aria-describedby", value: error == nil ? nil : "\(id)-error")),
             .unwrap(hint) { .p(.class("muted small"), .text($0)) },
-            .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text($0)) })
+            .unwrap(error) { .p(.class("field-error"), .id("\(id)-error"), .text($0)) })
     }
 
     /// A `<select>` with (value, label) options.

@@ -8,6 +8,8 @@ struct AnnualReturnStrings: Sendable {
     /// "：" in Chinese, ": " in English.
     let colon: String
     let yearTitle: @Sendable (Int) -> String
+    /// The XLSX's worksheet tab (Excel allows 31 characters).
+    let sheetTitle: @Sendable (Int) -> String
 
     static let zh = AnnualReturnStrings(
         title: "年度继续教育统计表", formNumber: "表号：继教统1表", authority: "制表机关", authoritySuffix: "继续教育工作领导小组办公室",
@@ -16,7 +18,7 @@ struct AnnualReturnStrings: Sendable {
         publish: "发布（冻结数据）", publishedTitle: "已发布", publishedNote: "此表已发布：数字冻结于“数据截至”时刻，以后不会变化。",
         liveNote: "尚未发布：数字由学习记录实时计算。",
         groupNames: [.cadres: "党政干部", .enterprise: "企业职工", .professional: "专业技术人员", .urban: "城镇居民", .rural: "农村居民"],
-        colon: "：", yearTitle: { year in "\(year)年度继续教育统计表" })
+        colon: "：", yearTitle: { year in "\(year)年度继续教育统计表" }, sheetTitle: { year in "\(year)年度统计表" })
     static let en = AnnualReturnStrings(
         title: "Annual continuing-education return", formNumber: "Form CE-1", authority: "Issued by", authoritySuffix: " Continuing Education Leading Group Office",
         reportingUnit: "Reporting unit", dataAsOf: "Data as of", year: "Year", peopleHeader: "People who received continuing education", personTimes: "Person-times",
@@ -25,5 +27,6 @@ struct AnnualReturnStrings: Sendable {
         publishedNote: "Published: the figures are frozen at the “data as of” time and will not change.",
         liveNote: "Not published: figures are computed live from the records.",
         groupNames: [.cadres: "Officials", .enterprise: "Enterprise employees", .professional: "Professional and technical", .urban: "Urban residents", .rural: "Rural residents"],
-        colon: ": ", yearTitle: { year in "Annual continuing-education return \(year)" })
+        colon: ": ", yearTitle: { year in "Annual continuing-education return \(year)" },
+        sheetTitle: { year in "Annual return \(year)" })
 }

@@ -5,6 +5,8 @@ struct DashboardStrings: Sendable {
     let breakdownNames: [DashboardQueries.Breakdown: String]
     /// An organisation's own figures on its page.
     let ownFigures, total: String
+    /// After a change in a rate: “+1.5 个百分点” / “+1.5 pp”.
+    let percentagePoints: String
 
     static let zh = DashboardStrings(
         indicator: "指标", yearToDate: "本年累计", samePeriod: "去年同期", change: "同比",
@@ -13,7 +15,7 @@ struct DashboardStrings: Sendable {
         memberUnitsTitle: "各成员单位", noDenominator: "机构没有人口分母，只列人次、人数和学时。", noRecords: "该年度没有学习记录。", unknown: "未填", key: "项目",
         breakdownNames: [.quarter: "按季度", .kind: "按记录类型", .provider: "按举办单位", .urbanRural: "按城乡", .gender: "按性别",
                          .age: "按年龄段", .industry: "按行业", .occupation: "按职业类别"],
-        ownFigures: "学习记录（本机构及下属机构举办）", total: "合计")
+        ownFigures: "学习记录（本机构及下属机构举办）", total: "合计", percentagePoints: " 个百分点")
     static let en = DashboardStrings(
         indicator: "Indicator", yearToDate: "Year to date", samePeriod: "Same period last year", change: "Change",
         title: "Targets", intro: "Computed live from the learning records. Person-times and people are counted apart; rates divide by the region's residents or employed population.",
@@ -22,5 +24,6 @@ struct DashboardStrings: Sendable {
         noRecords: "No learning records in this year.", unknown: "not given", key: "Item",
         breakdownNames: [.quarter: "By quarter", .kind: "By kind of record", .provider: "By provider", .urbanRural: "Urban / rural", .gender: "By gender",
                          .age: "By age band", .industry: "By industry", .occupation: "By occupation"],
-        ownFigures: "Learning records (provided by it and the organisations under it)", total: "Total")
+        ownFigures: "Learning records (provided by it and the organisations under it)", total: "Total",
+        percentagePoints: " pp")
 }

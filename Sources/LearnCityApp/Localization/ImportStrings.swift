@@ -5,6 +5,8 @@ struct ImportStrings: Sendable {
     let title, intro, file, strict, strictHint, dryRunButton, chooseFile, uploadExpired: String
     let dryRunTitle, confirmButton, cancel, previewTitle, conflictsTitle, noConflicts, historyTitle, noHistory: String
     let rows, imported, updated, ignored, conflictRows, unknownColumns, row, column, code, message: String
+    /// History entries made by `learncity import` and by an API upload that named no file.
+    let commandLine, apiUpload: String
     let runningTitle, finishedTitle, failedTitle, undo, undone, alreadyUndone, status: String
     let touchedSince: @Sendable (_ count: Int) -> String
     let progress: @Sendable (_ done: Int, _ total: Int) -> String
@@ -36,6 +38,7 @@ extension ImportStrings {
         conflictsTitle: "问题", noConflicts: "没有发现问题。", historyTitle: "导入记录", noHistory: "还没有导入记录。",
         rows: "数据行", imported: "新增", updated: "更新", ignored: "忽略", conflictRows: "有问题的行",
         unknownColumns: "未使用的列", row: "行", column: "列", code: "代码", message: "说明",
+        commandLine: "命令行", apiUpload: "接口上传（未命名文件）",
         runningTitle: "正在导入…", finishedTitle: "导入完成", failedTitle: "导入未完成", undo: "撤销", undone: "已撤销这次导入。",
         alreadyUndone: "这次导入已经撤销过。", status: "状态",
         touchedSince: { count in "有 \(count) 条记录在导入后被修改过，不能整体撤销。" },
@@ -65,6 +68,7 @@ extension ImportStrings {
         conflictsTitle: "Problems", noConflicts: "No problems found.", historyTitle: "Import history", noHistory: "No imports yet.",
         rows: "Rows", imported: "New", updated: "Updated", ignored: "Ignored", conflictRows: "Rows with problems",
         unknownColumns: "Columns not used", row: "Row", column: "Column", code: "Code", message: "Message",
+        commandLine: "command line", apiUpload: "API upload (no file name)",
         runningTitle: "Importing…", finishedTitle: "Import finished", failedTitle: "Import not finished", undo: "Undo",
         undone: "The import has been undone.", alreadyUndone: "This import was already undone.", status: "Status",
         touchedSince: { count in "\(count) rows were changed after the import; it cannot be undone as a whole." },

@@ -19,7 +19,7 @@ struct ReportStrings: Sendable {
         mine: "本单位应报", noneOwed: "本单位目前没有应报的报表。", forms: "报表", noForms: "还没有报表。", newForm: "新建报表",
         formTitle: "报表名称", periodKind: "报送周期", firstPeriod: "起始期", lastPeriod: "截止期（可空）", lastPeriodHint: "如 2014-Q1、2014-H1、2014",
         deadlineDays: "期末后几天内报送", deadlineDaysHint: "如 10：一季度报表 4 月 10 日前报送", fieldsLabel: "字段（每行一个）",
-        fieldsHint: "名称 | 类型 | 附加。类型：数字、文本、选项（选项用 / 分隔）。数字可加 来源=records（记录人次）/people（人数）/hours（学时）预填，指标=T3 审核通过后计入上报数。",
+        fieldsHint: "名称 | 类型 | 附加。类型：数字、文本、选项（选项用 / 分隔）。数字可加 来源=记录（记录人次）/人员（人数）/学时（学时）预填，指标=T3 审核通过后计入上报数。",
         units: "报送单位", unitsRequired: "请至少选择一个单位。", periodInvalid: "期别格式应为 2014-Q1、2014-H1 或 2014，且与周期一致。",
         daysInvalid: "应为 0–90 的整数。", create: "创建报表",
         period: "期别", deadline: "截止日期", state: "状态", unit: "单位", start: "开始填报", open: "打开", notStarted: "未填报",

@@ -19,7 +19,7 @@ extension HomeIndex {
                     model.indicators.isEmpty
                         ? .p(.class("empty"), .text(strings.emptyTargets))
                         : .div(.class("targets"), .forEach(model.indicators) { cards.card($0) }),
-                    .unwrap(model.populationSource) { .p(.class("muted small"), .text(strings.populationSource + $0)) }),
+                    .unwrap(model.populationSource) { .p(.class("muted small"), .text(strings.populationSource + BilingualText.part($0, in: context.language))) }),
                 .section(.class("card"), .attribute(named: "aria-labelledby", value: "network"),
                     .h2(.id("network"), .text(strings.networkHeading)),
                     model.network.isEmpty && model.countsByKind.isEmpty

@@ -60,7 +60,9 @@ enum ReportFormsController {
         var parsedFields: [ReportField] = []
         switch ReportField.parse(form.fields ?? "", knownIndicators: indicators) {
         case .success(let parsed): parsedFields = parsed
-        case .failure(let error): errors["fields"] = (request.language == .zh ? "第 \(error.line) 行：" : "Line \(error.line): ") + error.message
+        case .failure(let error):
+            errors["fields"] = (request.language == .zh ? "第 \(error.line) 行：" : "Line \(error.line): ")
+                + BilingualText.part(error.message, in: request.language)
         }
         let units = try await Organisation.query(on: request.db).filter(\.$id ~~ (form.units ?? [])).all()
         if units.isEmpty { errors["units"] = s.unitsRequired }

@@ -173,8 +173,12 @@ enum SubmissionsController {
         let submission = try await submission(request)
         guard let form = try await ReportForm.find(submission.formID, on: request.db), let period = ReportPeriod(submission.period) else { throw AppError(.notFound) }
         let recorded = submission.recorded
-        return try await TableExport.response(request, name: "report-\(submission.id ?? 0)-\(period)", header: ReportSheet.header,
-                                              rows: ReportSheet.rows(fields: form.fields, values: submission.values, recorded: recorded),
+        let chinese = request.language == .zh
+        return try await TableExport.response(request, name: "report-\(submission.id ?? 0)-\(period)",
+                                              sheet: chinese ? "填报表" : "Report",
+                                              header: ReportSheet.header(chinese: chinese),
+                                              rows: ReportSheet.rows(fields: form.fields, values: submission.values,
+                                                                     recorded: recorded, chinese: chinese),
                                               entity: "report_submission", format: .xlsx)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LearnCityCore
 import Vapor
 
 /// Turns every error into an answer in the request's language: RFC 9457 problem+json for the
@@ -50,7 +51,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         let page = ErrorPage.View(model: .init(
             title: request.strings.errorTitle,
             message: request.strings.problems.message(problem.code),
-            detail: problem.detail), context: PageContext(request))
+            detail: problem.detail.map { BilingualText.part($0, in: request.language) }), context: PageContext(request))
         return page.response(status: problem.code.status)
     }
 }

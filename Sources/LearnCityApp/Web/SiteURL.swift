@@ -14,7 +14,8 @@ enum SiteURL: Sendable, Equatable {
     case record(Int), voidRecord(Int), correctRecord(Int)
     case courses, newCourse, course(Int), editCourse(Int), enrolCourse(Int), withdrawCourse(Int), courseParticipants(Int), myLearning
     case activities, dashboard, dashboardExport, targets, annualReturn, annualReturnExport, publishedReturn(Int), reportedFigures
-    case plan, planItem(Int), notices, signNotice(Int)
+    case plan, planItem(Int), notices, notice(Int), signNotice(Int)
+    case planManage, planItems(Int), planImport(Int), editPlanItem(Int)
     case reports, reportForms, reportForm(Int), startReport(Int), reportSubmission(Int), reportSheet(Int)
     case governmentReports, governmentReport(Int), governmentReportPrint(Int), governmentReportSheet(Int)
     case attachments, attachment(Int)
@@ -80,6 +81,11 @@ enum SiteURL: Sendable, Equatable {
         case .plan: "/plan"
         case .planItem(let id): "/plan/items/\(id)"
         case .notices: "/notices"
+        case .notice(let id): "/notices/\(id)"
+        case .planManage: "/plan/manage"
+        case .planItems(let id): "/plan/manage/\(id)"
+        case .planImport(let id): "/plan/manage/\(id)/import"
+        case .editPlanItem(let id): "/plan/items/\(id)/edit"
         case .signNotice(let id): "/notices/receipts/\(id)"
         case .reports: "/reports"
         case .reportForms: "/reports/forms"
@@ -180,6 +186,10 @@ enum SiteURL: Sendable, Equatable {
         case .courseExperts: "/courses/:id/experts"
         case .publishedReturn: "/dashboard/annual/:id"
         case .planItem: "/plan/items/:id"
+        case .notice: "/notices/:id"
+        case .planItems: "/plan/manage/:id"
+        case .planImport: "/plan/manage/:id/import"
+        case .editPlanItem: "/plan/items/:id/edit"
         case .signNotice: "/notices/receipts/:id"
         case .reportForm: "/reports/forms/:id"
         case .startReport: "/reports/forms/:id/start"

@@ -9,14 +9,16 @@ enum TableExport {
     enum Format: String { case csv, xlsx }
 
     /// A table of text only (names, codes, masked numbers).
-    static func response(_ request: Request, name: String, header: [String], rows: [[String]], entity: String,
-                         format fixed: Format? = nil) async throws -> Response {
-        try await response(request, name: name, header: header, rows: rows.map { $0.map(TableCell.text) },
+    static func response(_ request: Request, name: String, sheet: String? = nil, header: [String], rows: [[String]],
+                         entity: String, format fixed: Format? = nil) async throws -> Response {
+        try await response(request, name: name, sheet: sheet, header: header, rows: rows.map { $0.map(TableCell.text) },
                            entity: entity, format: fixed)
     }
 
-    static func response(_ request: Request, name: String, header: [String], rows: [[TableCell]], entity: String,
-                         format fixed: Format? = nil) async throws -> Response {
+    /// `name` is the file's (ASCII, safe in any download); `sheet`, when given, is the worksheet's
+    /// tab in the page's language, which is what a reader sees in Excel.
+    static func response(_ request: Request, name: String, sheet: String? = nil, header: [String], rows: [[TableCell]],
+                         entity: String, format fixed: Format? = nil) async throws -> Response {
         let format = fixed ?? Format(rawValue: request.query[String.self, at: "format"] ?? "csv") ?? .csv
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -28,7 +30,7 @@ enum TableExport {
             body = Data(text.utf8)
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         case .xlsx:
-            body = try XLSXWriter.workbook(sheetName: name, header: header, rows: rows)
+            body = try XLSXWriter.workbook(sheetName: sheet ?? name, header: header, rows: rows)
             headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
         headers.contentDisposition = .init(.attachment, filename: "\(name).\(format.rawValue)")

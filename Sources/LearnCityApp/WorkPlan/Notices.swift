@@ -15,6 +15,10 @@ final class Notice: Model, @unchecked Sendable {
     @Field(key: "body") var body: String
     @Field(key: "issued_by") var issuedBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// The last correction of the title or text (each one is in the audit log).
+    @OptionalField(key: "corrected_at") var correctedAt: Date?
+    @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
+    @OptionalField(key: "withdrawal_reason") var withdrawalReason: String?
 
     init() {}
 }
@@ -55,12 +59,37 @@ struct CreateNotices: AsyncMigration {
     }
 }
 
+/// Notices the office corrects or withdraws (issue 15).
+struct AddNoticeCorrections: AsyncMigration {
+    // One column per statement: SQLite adds and drops a single column per ALTER TABLE.
+    func prepare(on database: any Database) async throws {
+        for (name, type) in [("corrected_at", DatabaseSchema.DataType.datetime), ("withdrawn_at", .datetime),
+                             ("withdrawal_reason", .string)] {
+            try await database.schema(Notice.schema).field(.string(name), type).update()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for name in ["corrected_at", "withdrawn_at", "withdrawal_reason"] {
+            try await database.schema(Notice.schema).deleteField(.string(name)).update()
+        }
+    }
+}
+
 enum NoticesController {
     struct Form: Content {
         var number: String?
         var title: String?
         var body: String?
         var units: [Int]?
+    }
+
+    /// A correction (`action` = correct, with `title` and `body`) or a withdrawal (withdraw, with `reason`).
+    struct ChangeForm: Content {
+        var action: String?
+        var title: String?
+        var body: String?
+        var reason: String?
     }
 
     /// The office sees every notice with who has not signed or replied; a unit sees its own.
@@ -108,6 +137,10 @@ enum NoticesController {
         let user = try request.requireUser()
         guard let receipt = try await NoticeReceipt.query(on: request.db).filter(\.$id == request.intID())
             .filter(\.$organisationID == (user.organisationID ?? -1)).first() else { throw AppError(.notFound) }
+        // A withdrawn notice takes no more receipts (a page opened before the withdrawal may still post).
+        guard try await Notice.find(receipt.noticeID, on: request.db)?.withdrawnAt == nil else {
+            return request.redirect(to: SiteURL.notices.path)
+        }
         let reply = ((try? request.content.get(String.self, at: "reply")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let actor = Audit.Actor(request)
         try await request.db.transaction { db in
@@ -119,7 +152,48 @@ enum NoticesController {
         return request.redirect(to: SiteURL.notices.path)
     }
 
-    private static func page(_ request: Request, form: Form, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// The office corrects a notice's title and text, or withdraws it with a reason; audited with the change.
+    @Sendable static func change(_ request: Request) async throws -> Response {
+        guard let notice = try await Notice.find(request.intID(), on: request.db) else { throw AppError(.notFound) }
+        let form = try request.content.decode(ChangeForm.self), s = request.strings.notices
+        let id = try notice.requireID(), withdrawn = notice.withdrawnAt != nil, actor = Audit.Actor(request)
+        func fail(_ field: String, _ problem: NoticeRules.Problem) async throws -> Response {
+            let message = switch problem {
+            case .withdrawn: s.isWithdrawn
+            case .titleRequired: request.strings.fieldRequired
+            case .unchanged: s.unchanged
+            case .reasonRequired: s.reasonRequired
+            }
+            return try await page(request, form: Form(), errors: [field: message], changing: (id, form), status: .unprocessableEntity)
+        }
+        if form.action == "withdraw" {
+            switch NoticeRules.withdrawal(reason: form.reason ?? "", withdrawn: withdrawn) {
+            case .failure(let problem): return try await fail("reason", problem)
+            case .success(let reason):
+                (notice.withdrawnAt, notice.withdrawalReason) = (Date(), reason)
+                try await request.db.transaction { db in
+                    try await notice.update(on: db)
+                    try await Audit.record(.update, entity: "notice", id: String(id), summary: "withdrawn: \(reason)", by: actor, on: db)
+                }
+            }
+        } else {
+            let current = (title: notice.title, body: notice.body)
+            switch NoticeRules.correction(title: form.title ?? "", body: form.body ?? "", current: current, withdrawn: withdrawn) {
+            case .failure(let problem): return try await fail("title", problem)
+            case .success(let correction):
+                (notice.title, notice.body, notice.correctedAt) = (correction.title, correction.body, Date())
+                try await request.db.transaction { db in
+                    try await notice.update(on: db)
+                    try await Audit.record(.update, entity: "notice", id: String(id),
+                                           summary: "corrected; was: \(current.title.prefix(200))", by: actor, on: db)
+                }
+            }
+        }
+        return request.redirect(to: SiteURL.notices.path)
+    }
+
+    private static func page(_ request: Request, form: Form, errors: [String: String], changing: (Int, ChangeForm)? = nil,
+                             status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try request.requireUser()
         let office = try await request.accountScope().everything
         let receipts = office ? try await NoticeReceipt.query(on: request.db).all()
@@ -136,12 +210,14 @@ enum NoticesController {
                 let mine = names.ordered(receipts.filter { $0.noticeID == notice.id }) { $0.organisationID }
                 return NoticesPage.Item(
                     id: notice.id ?? 0, number: notice.number, title: notice.title, body: notice.body,
+                    corrected: notice.correctedAt.map { DateText.minute($0, tz) },
+                    withdrawn: notice.withdrawnAt.map { (DateText.minute($0, tz), notice.withdrawalReason ?? "") },
                     attachments: files.filter { $0.ownerID == notice.id },
                     receipts: mine.map { ($0.id ?? 0, names[$0.organisationID] ?? "—", $0.signedAt.map { DateText.minute($0, tz) }, $0.reply) },
                     unsigned: mine.filter { $0.signedAt == nil }.compactMap { names[$0.organisationID] },
                     unreplied: mine.filter { $0.reply == nil }.compactMap { names[$0.organisationID] })
             },
-            units: units.map { (String($0.id ?? 0), $0.name(request.language)) }, form: form, errors: errors)
+            units: units.map { (String($0.id ?? 0), $0.name(request.language)) }, form: form, errors: errors, changing: changing)
         return NoticesPage.View(model: model, context: PageContext(request)).response(status: status)
     }
 }
@@ -150,6 +226,9 @@ enum NoticesPage {
     struct Item: Sendable {
         var id: Int
         var number, title, body: String
+        /// When it was last corrected; when and why it was withdrawn.
+        var corrected: String?
+        var withdrawn: (String, String)?
         var attachments: [Attachment]
         /// (receipt id, unit, signed at, reply)
         var receipts: [(Int, String, String?, String?)]
@@ -162,6 +241,8 @@ enum NoticesPage {
         var units: [(String, String)]
         var form: NoticesController.Form
         var errors: [String: String]
+        /// The notice whose correction or withdrawal was refused, with what was typed.
+        var changing: (Int, NoticesController.ChangeForm)?
     }
 
     struct View: PageView {
@@ -180,24 +261,51 @@ enum NoticesPage {
 
         private func notice(_ item: Item) -> Node<HTML.BodyContext> {
             let s = context.strings.notices
-            return .article(.class("notice-item"),
+            return .article(.class(item.withdrawn == nil ? "notice-item" : "notice-item withdrawn"),
                 .h2(.text(item.number + " " + item.title)),
+                .unwrap(item.withdrawn) { at, reason in
+                    .p(.class("alert"), .strong(.text(s.withdrawn)), .text(" " + at + context.strings.colon + reason))
+                },
+                .unwrap(item.corrected) { .p(.class("notice"), .strong(.text(s.corrected)), .text(" " + $0)) },
                 .p(.class("lines"), .text(item.body)),
                 AttachmentsView.section(item.attachments, owner: .notice, ownerID: item.id, canAttach: model.office, back: SiteURL.notices.path,
                                         strings: context.strings.attachments, csrf: csrfField()),
-                .if(model.office, .group(
+                .if(model.office && item.withdrawn == nil, changeForms(item)),
+                .if(model.office && item.withdrawn == nil, .group(
                     .p(.class(item.unsigned.isEmpty ? "notice" : "alert"), .text(item.unsigned.isEmpty ? s.allSigned : s.unsigned + context.strings.colon + item.unsigned.joined(separator: context.strings.listSeparator))),
                     .p(.class("muted small"), .text(item.unreplied.isEmpty ? s.allReplied : s.unreplied + context.strings.colon + item.unreplied.joined(separator: context.strings.listSeparator))))),
                 .ul(.forEach(item.receipts) { id, unit, signed, reply in
                     .li(.text(unit + " · " + (signed.map { s.signedAt + " " + $0 } ?? s.notSigned)),
                         .unwrap(reply) { .p(.class("small"), .text(s.reply + context.strings.colon + $0)) },
                         // A unit that signed without replying still owes the reply (it is listed as such).
-                        .if(!model.office && (signed == nil || reply == nil),
+                        .if(!model.office && item.withdrawn == nil && (signed == nil || reply == nil),
                             .form(.method(.post), .action(SiteURL.signNotice(id).path), .novalidate(), csrfField(),
                                 FormFields.input(name: "reply", label: s.reply, value: "", error: nil),
                                 .button(.type(.submit), .class("button"),
                                         .text(signed == nil ? s.sign : s.sendReply)))))
                 }))
+        }
+
+        /// Correcting and withdrawing, folded away; open with the errors when one was refused.
+        private func changeForms(_ item: Item) -> Node<HTML.BodyContext> {
+            let s = context.strings.notices
+            let typed = model.changing.flatMap { $0.0 == item.id ? $0.1 : nil }
+            let e = typed == nil ? [:] : model.errors
+            let fieldID = "notice-\(item.id)-"
+            return .details(.if(typed != nil, .attribute(named: "open")),
+                .summary(.text(s.correct + " / " + s.withdraw)),
+                .form(.method(.post), .action(SiteURL.notice(item.id).path), .novalidate(), csrfField(),
+                    .input(.type(.hidden), .name("action"), .value("correct")),
+                    FormFields.input(name: "title", label: s.titleLabel, value: typed?.title ?? item.title, error: e["title"],
+                                     id: fieldID + "title"),
+                    .div(.class("field"), .label(.for(fieldID + "body"), .text(s.body)),
+                         .textarea(.name("body"), .id(fieldID + "body"), .text(typed?.body ?? item.body))),
+                    .button(.type(.submit), .class("button secondary"), .text(s.saveCorrection))),
+                .form(.method(.post), .action(SiteURL.notice(item.id).path), .novalidate(), csrfField(),
+                    .input(.type(.hidden), .name("action"), .value("withdraw")),
+                    FormFields.input(name: "reason", label: s.reason, value: typed?.reason ?? "", error: e["reason"],
+                                     id: fieldID + "reason"),
+                    .button(.type(.submit), .class("button danger"), .text(s.withdraw))))
         }
 
         private func issueForm() -> Node<HTML.BodyContext> {

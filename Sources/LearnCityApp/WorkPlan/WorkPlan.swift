@@ -27,6 +27,8 @@ final class PlanItem: Model, @unchecked Sendable {
     @Field(key: "deliverables") var deliverables: String
     @Field(key: "due_on") var dueOn: String
     @OptionalField(key: "done_on") var doneOn: String?
+    /// Retired by the office: kept on record (with its progress reports), off the active list.
+    @OptionalField(key: "retired_at") var retiredAt: Date?
 
     init() {}
 
@@ -134,5 +136,16 @@ enum WorkPlanLoader {
                 }
             }
         }
+    }
+}
+
+/// Plan items the office retires (issue 15).
+struct AddPlanItemRetirement: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(PlanItem.schema).field("retired_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(PlanItem.schema).deleteField("retired_at").update()
     }
 }

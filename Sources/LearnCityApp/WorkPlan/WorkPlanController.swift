@@ -22,7 +22,8 @@ enum WorkPlanController {
         guard let plan = try await WorkPlan.query(on: request.db).sort(\.$year, .descending).first() else {
             return WorkPlanPages.List(plan: nil, rows: [], mine: mine, context: PageContext(request)).response()
         }
-        var items = try await PlanItem.query(on: request.db).filter(\.$planID == plan.requireID()).sort(\.$position).all()
+        var items = try await PlanItem.query(on: request.db).filter(\.$planID == plan.requireID()).filter(\.$retiredAt == nil)
+            .sort(\.$position).all()
         let units = try await PlanItemUnit.query(on: request.db).filter(\.$itemID ~~ items.compactMap(\.id)).all()
         if mine {
             let owed = Set(units.filter { $0.organisationID == user.organisationID }.map(\.itemID))
@@ -38,7 +39,8 @@ enum WorkPlanController {
                 participants: names.names(of: units.filter { $0.itemID == item.id && !$0.isLead }.map(\.organisationID)),
                 lastUpdate: updates.first { $0.itemID == item.id }?.createdAt.map { DateText.minute($0, tz) })
         }.sorted { (order.firstIndex(of: $0.state) ?? 0, $0.id) < (order.firstIndex(of: $1.state) ?? 0, $1.id) }
-        return WorkPlanPages.List(plan: (plan.title, plan.document, plan.issuedOn), rows: rows, mine: mine, context: PageContext(request)).response()
+        return WorkPlanPages.List(plan: (plan.title, plan.document, plan.issuedOn), rows: rows, mine: mine, context: PageContext(request),
+                                   office: user.roles.allows(.governCity)).response()
     }
 
     static func organisationNames(_ ids: [Int], _ request: Request) async throws -> UnitNames {
@@ -127,15 +129,21 @@ enum WorkPlanPages {
         var rows: [WorkPlanController.Row]
         var mine: Bool
         var context: PageContext
+        /// The office writes the plan: a link to where it does.
+        var office = false
         var pageTitle: String { context.strings.plan.title }
 
         func content() -> Node<HTML.BodyContext> {
             let s = context.strings.plan
-            guard let plan else { return .section(.class("card"), .h1(.text(s.title)), .p(.class("empty"), .text(s.noPlan))) }
+            guard let plan else {
+                return .section(.class("card"), .h1(.text(s.title)), .p(.class("empty"), .text(s.noPlan)),
+                                .if(office, .p(.a(.href(SiteURL.planManage.path), .text(s.manage)))))
+            }
             return .section(.class("card"),
                 .h1(.text(plan.0)),
                 .p(.class("muted"), .text("\(plan.1) · \(plan.2)")),
-                .p(.class("toolbar"), .a(.href(SiteURL.plan.path), .text(s.all)), .text(" · "), .a(.href(SiteURL.plan.path + "?mine=1"), .text(s.mine))),
+                .p(.class("toolbar"), .a(.href(SiteURL.plan.path), .text(s.all)), .text(" · "), .a(.href(SiteURL.plan.path + "?mine=1"), .text(s.mine)),
+                   .if(office, .group(.text(" · "), .a(.href(SiteURL.planManage.path), .text(s.manage))))),
                 rows.isEmpty ? .p(.class("empty"), .text(mine ? s.nothingOwed : s.noPlan)) : .div(.class("table-wrap"), .table(.class("list"), .id("plan-items"),
                     .thead(.tr(.th(.text(s.section)), .th(.text(s.item)), .th(.text(s.lead)), .th(.text(s.due)), .th(.text(s.state)), .th(.text(s.lastUpdate)))),
                     .tbody(.forEach(rows) { row in

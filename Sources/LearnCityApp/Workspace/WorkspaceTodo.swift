@@ -31,11 +31,13 @@ enum WorkspaceTodo {
                 items.append(.init(text: strings.labelled(s.stateNames[.returned] ?? "", returned.comment ?? ""), link: SiteURL.reportSubmission(returned.id ?? 0).path, urgent: true))
             }
             let owedItems = try await PlanItemUnit.query(on: db).filter(\.$organisationID == unit).all().map(\.itemID)
-            let late = try await PlanItem.query(on: db).filter(\.$id ~~ owedItems).filter(\.$doneOn == nil).all().filter { $0.state(today: today) == .late }
+            let late = try await PlanItem.query(on: db).filter(\.$id ~~ owedItems).filter(\.$doneOn == nil).filter(\.$retiredAt == nil).all().filter { $0.state(today: today) == .late }
             if !late.isEmpty { items.append(.init(text: strings.todo.latePlanItems(late.count), link: SiteURL.plan.path + "?mine=1", urgent: true)) }
             items += try await milestones(of: unit, request)
             items += try await rectifications(of: unit, request)
-            let unsigned = try await NoticeReceipt.query(on: db).filter(\.$organisationID == unit).filter(\.$signedAt == nil).count()
+            // A withdrawn notice awaits no receipt.
+            let unsigned = try await NoticeReceipt.query(on: db).filter(\.$organisationID == unit).filter(\.$signedAt == nil)
+                .join(Notice.self, on: \NoticeReceipt.$noticeID == \Notice.$id).filter(Notice.self, \.$withdrawnAt == nil).count()
             if unsigned > 0 { items.append(.init(text: strings.todo.unsignedNotices(unsigned), link: SiteURL.notices.path, urgent: false)) }
         }
         if user.roles.allows(.governCity) {

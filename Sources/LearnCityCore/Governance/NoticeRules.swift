@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the office may do to a notice it issued: correct its title and text (the units see it
 /// marked as corrected, with the time), or withdraw it with a reason (it stays on record, marked
 /// withdrawn, and no unit owes a receipt for it any more). A withdrawn notice is final.
@@ -8,6 +10,8 @@ public enum NoticeRules {
 
     public struct Correction: Equatable, Sendable {
         public let title, body: String
+
+        public init(title: String, body: String) { (self.title, self.body) = (title, body) }
     }
 
     public static let maxTitle = 200, maxBody = 20_000, maxReason = 500

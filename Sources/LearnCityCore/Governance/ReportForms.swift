@@ -1,17 +1,37 @@
 /// A report form's fields as the office defines them, one per line:
 ///
-///     培训人次 | 数字 | 来源=records | 指标=T3
+///     培训人次 | 数字 | 来源=记录 | 指标=T3
 ///     主要工作 | 文本
 ///     是否完成 | 选项 | 是/否
 ///
 /// Types: 数字/number, 文本/text, 选项/choice (options separated by `/`). A number field may
-/// name a figure LearnCity already knows (`来源=records|people|hours`: the unit's records,
-/// distinct people and hours in the period) and the indicator an approved value is filed
-/// under (`指标=T3`).
+/// name a figure LearnCity already knows (`来源=记录|人员|学时`, or in English
+/// `source=records|people|hours`: the unit's records, distinct people and hours in the period)
+/// and the indicator an approved value is filed under (`指标=T3`).
 public struct ReportField: Codable, Sendable, Equatable {
     public enum FieldType: String, Codable, Sendable { case number, text, choice }
     /// What LearnCity can prefill: from the records of the unit's subtree in the period.
-    public enum Source: String, Codable, Sendable, CaseIterable { case records, people, hours }
+    public enum Source: String, Codable, Sendable, CaseIterable {
+        case records, people, hours
+
+        /// The word the office writes and reads in a definition (the stored value stays English).
+        public var chineseName: String {
+            switch self {
+            case .records: "记录"
+            case .people: "人员"
+            case .hours: "学时"
+            }
+        }
+
+        /// A source as written in either language: 记录/records, 人员/people, 学时/hours.
+        public init?(keyword: String) {
+            let word = keyword.lowercased()
+            guard let source = Source(rawValue: word) ?? Source.allCases.first(where: { $0.chineseName == word }) else {
+                return nil
+            }
+            self = source
+        }
+    }
 
     public var key: String
     public var label: String
@@ -52,7 +72,9 @@ public struct ReportField: Codable, Sendable, Equatable {
                 let pair = extra.replacingOccurrences(of: "＝", with: "=").split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 switch (pair.first?.lowercased(), pair.count) {
                 case ("来源", 2), ("source", 2):
-                    guard type == .number, let source = Source(rawValue: pair[1].lowercased()) else { return fail("来源应为 records、people 或 hours，且仅用于数字 / source must be records, people or hours, on a number") }
+                    guard type == .number, let source = Source(keyword: pair[1]) else {
+                        return fail("来源应为 记录、人员 或 学时，且仅用于数字 / source must be records, people or hours, on a number")
+                    }
                     field.source = source
                 case ("指标", 2), ("indicator", 2):
                     guard type == .number, knownIndicators.contains(pair[1].uppercased()) else { return fail("未知指标 / unknown indicator: \(pair[1])") }
@@ -72,7 +94,7 @@ public struct ReportField: Codable, Sendable, Equatable {
     public var line: String {
         var parts = [label, type == .number ? "数字" : type == .text ? "文本" : "选项"]
         if type == .choice { parts.append(options.joined(separator: "/")) }
-        if let source { parts.append("来源=\(source.rawValue)") }
+        if let source { parts.append("来源=\(source.chineseName)") }
         if let indicator { parts.append("指标=\(indicator)") }
         return parts.joined(separator: " | ")
     }

@@ -2,11 +2,17 @@
 /// per field — code, field, value, what LearnCity recorded. Reading it back matches rows by the
 /// code column, else by the field's label, so reordered or retitled sheets still read.
 public enum ReportSheet {
-    public static let header = ["代码 Code", "项目 Field", "填报值 Value", "系统记录 Recorded", "说明 Notes"]
+    /// The header in one language, the reader's: a unit fills in a Chinese sheet. Reading it back
+    /// goes by position, so a sheet in either language reads.
+    public static func header(chinese: Bool) -> [String] {
+        chinese ? ["代码", "项目", "填报值", "系统记录", "说明"] : ["Code", "Field", "Value", "Recorded", "Notes"]
+    }
 
-    public static func rows(fields: [ReportField], values: [String: String], recorded: [String: Double]) -> [[TableCell]] {
+    public static func rows(fields: [ReportField], values: [String: String], recorded: [String: Double],
+                            chinese: Bool) -> [[TableCell]] {
         fields.map { field in
-            let note = field.type == .choice ? field.options.joined(separator: "/") : field.type == .number ? "数字 number" : "文本 text"
+            let note = field.type == .choice ? field.options.joined(separator: "/")
+                : field.type == .number ? (chinese ? "数字" : "number") : (chinese ? "文本" : "text")
             return [.text(field.key), .text(field.label), cell(field, values[field.key] ?? ""),
                     recorded[field.key].map { .number($0, decimals: 2) } ?? "", .text(note)]
         }

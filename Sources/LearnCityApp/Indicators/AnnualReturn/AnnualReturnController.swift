@@ -109,7 +109,8 @@ enum AnnualReturnController {
         rows += content.byIndustry.map(line)
         rows.append(line(content.total))
         rows.append(["\(s.head)\(s.colon)", "\(s.preparer)\(s.colon)", "\(s.date)\(s.colon)\(date)"])
-        return try await TableExport.response(request, name: "annual-return-\(year)-\(region.rawValue)", header: [s.yearTitle(year)], rows: rows,
+        return try await TableExport.response(request, name: "annual-return-\(year)-\(region.rawValue)",
+                                              sheet: s.sheetTitle(year), header: [s.yearTitle(year)], rows: rows,
                                               entity: "annual_return", format: .xlsx)
     }
 }

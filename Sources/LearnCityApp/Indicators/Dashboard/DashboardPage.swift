@@ -29,10 +29,11 @@ enum DashboardPage {
         /// What units reported in aggregate: shown beside, never added.
         var reported: Double? = nil
 
-        /// The change in percent of the previous figure (percentage points for rates).
-        var change: String? {
+        /// The change in percent of the previous figure; for rates, in percentage points, named as
+        /// the page's language names them (`points`: 个百分点 / pp).
+        func change(points: String) -> String? {
             guard let current, let previous else { return nil }
-            if isRate { return String(format: "%+.1f pp", (current - previous) * 100) }
+            if isRate { return String(format: "%+.1f", (current - previous) * 100) + points }
             guard previous > 0 else { return nil }
             return String(format: "%+.1f%%", (current - previous) / previous * 100)
         }
@@ -93,7 +94,8 @@ enum DashboardPage {
                            .th(.class("number"), .text(s.change)), .th(.class("number reported"), .text(context.strings.reported.column)))),
                 .tbody(.forEach(model.comparison) { row in
                     .tr(.td(.text(row.code)), .td(.class("number"), .text(text(row.current, rate: row.isRate))),
-                        .td(.class("number"), .text(text(row.previous, rate: row.isRate))), .td(.class("number"), .text(row.change ?? "—")),
+                        .td(.class("number"), .text(text(row.previous, rate: row.isRate))),
+                        .td(.class("number"), .text(row.change(points: s.percentagePoints) ?? "—")),
                         .td(.class("number reported"), .text(text(row.reported, rate: row.isRate))))
                 })))
         }

@@ -20,10 +20,15 @@ enum DashboardQueries {
         /// Keeps `select` to this scope; `table` is the records' alias, if the query has one.
         func restrict(_ select: SQLSelectBuilder, table: String? = nil) -> SQLSelectBuilder {
             var select = select
-            if let regionPrefix { select = select.where(SQLColumn("region_code", table: table), .like, SQLBind(regionPrefix + "%")) }
-            if let providerPath { select = select.where(SQLColumn("provider_path", table: table), .like, SQLBind(providerPath + "%")) }
+            if let regionPrefix {
+                select = select.where(SQLColumn("region_code", table: table), .like, SQLBind(regionPrefix + "%"))
+            }
+            if let providerPath {
+                select = select.where(SQLColumn("provider_path", table: table), .like, SQLBind(providerPath + "%"))
+            }
             if let providerIDs {
-                select = select.where(SQLColumn("provider_id", table: table), .in, SQLBind.group(providerIDs.isEmpty ? [0] : providerIDs))
+                let ids = providerIDs.isEmpty ? [0] : providerIDs   // `IN ()` is not SQL; no id is 0
+                select = select.where(SQLColumn("provider_id", table: table), .in, SQLBind.group(ids))
             }
             return select
         }
@@ -136,31 +141,36 @@ enum DashboardQueries {
 
     /// Person-times, people and hours of the records each organisation (and everything under
     /// it) provided in the year: the drill-down below a county, where there is no denominator.
-    static func organisations(_ organisations: [Organisation], year: Int, on database: any Database) async throws -> [(Organisation, Figure)] {
-        let sql = database as! any SQLDatabase
+    static func organisations(_ organisations: [Organisation], year: Int, on database: any Database) async throws
+        -> [(Organisation, Figure)] {
         var result: [(Organisation, Figure)] = []
         for org in organisations {
-            struct Row: Decodable { var times: Int; var people: Int; var hours: Double }
-            let row = try await sql.select()
-                .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "times")
-                .column(SQLRaw(#"CAST(COUNT(DISTINCT "person_id") AS BIGINT)"#), as: "people")
-                .column(SQLRaw(#"CAST(COALESCE(SUM("hours"), 0) AS DOUBLE PRECISION)"#), as: "hours")
-                .from(LearningRecord.schema)
-                .where(SQLColumn("year"), .equal, SQLBind(year)).where(SQLColumn("voided_at"), .is, SQLLiteral.null)
-                .where(SQLColumn("provider_path"), .like, SQLBind(org.path + "%"))
-                .first(decoding: Row.self)
-            if let row { result.append((org, Figure(key: org.code, personTimes: row.times, people: row.people, hours: row.hours))) }
+            let scope = try await subtree(of: org, on: database)
+            result.append((org, try await total(year: year, scope: scope, key: org.code, on: database)))
         }
         return result
     }
 
     /// An organisation's own year (its page): the records it and everything under it provided, in
-    /// total, by kind and by quarter. Its subtree is read from the organisation tree, then counted
-    /// with the `(provider_id, year)` index, so one organisation never scans the city's year.
+    /// total, by kind and by quarter.
     static func organisationYear(_ organisation: Organisation, year: Int, on database: any Database) async throws
         -> (total: Figure, byKind: [Figure], byQuarter: [Figure]) {
+        let scope = try await subtree(of: organisation, on: database)
+        return (try await total(year: year, scope: scope, key: organisation.code, on: database),
+                try await figures(.kind, year: year, scope: scope, on: database),
+                try await figures(.quarter, year: year, scope: scope, on: database))
+    }
+
+    /// An organisation's subtree as its providers' ids, read from the (small) organisation tree, so
+    /// that its records of a year are counted with the `(provider_id, year)` index: one lookup per
+    /// provider, never a scan of the city's year.
+    static func subtree(of organisation: Organisation, on database: any Database) async throws -> Scope {
         let ids = try await Organisation.query(on: database).filter(\.$path =~ organisation.path).all().compactMap(\.id)
-        let scope = Scope(regionPrefix: nil, providerPath: nil, providerIDs: ids)
+        return Scope(regionPrefix: nil, providerPath: nil, providerIDs: ids)
+    }
+
+    /// Person-times, distinct people and hours of a year's records in a scope.
+    static func total(year: Int, scope: Scope, key: String, on database: any Database) async throws -> Figure {
         struct Row: Decodable { var times: Int; var people: Int; var hours: Double }
         let select = (database as! any SQLDatabase).select()
             .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "times")
@@ -169,8 +179,6 @@ enum DashboardQueries {
             .from(LearningRecord.schema)
             .where(SQLColumn("year"), .equal, SQLBind(year)).where(SQLColumn("voided_at"), .is, SQLLiteral.null)
         let row = try await scope.restrict(select).first(decoding: Row.self)
-        let total = Figure(key: organisation.code, personTimes: row?.times ?? 0, people: row?.people ?? 0, hours: row?.hours ?? 0)
-        return (total, try await figures(.kind, year: year, scope: scope, on: database),
-                try await figures(.quarter, year: year, scope: scope, on: database))
+        return Figure(key: key, personTimes: row?.times ?? 0, people: row?.people ?? 0, hours: row?.hours ?? 0)
     }
 }

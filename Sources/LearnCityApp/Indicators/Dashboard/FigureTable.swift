@@ -14,8 +14,8 @@ enum FigureTable {
     static func table(_ rows: [Row], id: String, strings: Strings) -> Node<HTML.BodyContext> {
         let r = strings.records
         return .div(.class("table-wrap"), .table(.class("list"), .id(id),
-            .thead(.tr(.th(), .th(.class("number"), .text(r.personTimes)), .th(.class("number"), .text(r.distinctPeople)),
-                       .th(.class("number"), .text(r.hours)))),
+            .thead(.tr(.th(), .th(.class("number"), .text(r.personTimes)),
+                       .th(.class("number"), .text(r.distinctPeople)), .th(.class("number"), .text(r.hours)))),
             .tbody(.forEach(rows) { row in
                 .tr(.td(row.link.map { .a(.href($0), .text(row.name)) } ?? .text(row.name)),
                     .td(.class("number"), .text(NumberFormat.integer(row.figure.personTimes))),

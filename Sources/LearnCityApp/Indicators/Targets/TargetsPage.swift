@@ -53,7 +53,7 @@ enum TargetsPage {
                         .thead(.tr(.th(.text(s.region)), .th(.class("number"), .text(s.residents)), .th(.class("number"), .text(s.employed)), .th(.text(s.source)))),
                         .tbody(.forEach(model.populations) { region, residents, employed, source in
                             .tr(.td(.text(region)), .td(.class("number"), .text(NumberFormat.integer(residents))),
-                                .td(.class("number"), .text(NumberFormat.integer(employed))), .td(.class("small"), .text(source)))
+                                .td(.class("number"), .text(NumberFormat.integer(employed))), .td(.class("small"), .text(BilingualText.part(source, in: context.language))))
                         }))),
                     .form(.method(.post), .action(SiteURL.targets.path), .class("filters"), .novalidate(), csrfField(), hidden("population"),
                         FormFields.select(name: "region", label: s.region, options: model.regions, selected: f.region, error: e["region"]),
@@ -73,7 +73,7 @@ enum TargetsPage {
                     model.baselines.isEmpty ? .p(.class("empty"), .text(s.none)) : .div(.class("table-wrap"), .table(.class("list"),
                         .thead(.tr(.th(.text(s.indicator)), .th(.text(s.year)), .th(.text(s.region)), .th(.class("number"), .text(s.value)), .th(.text(s.source)))),
                         .tbody(.forEach(model.baselines) { code, year, region, value, source in
-                            .tr(.td(.text(code)), .td(.text(String(year))), .td(.text(region)), .td(.class("number"), .text(number(value))), .td(.class("small"), .text(source)))
+                            .tr(.td(.text(code)), .td(.text(String(year))), .td(.text(region)), .td(.class("number"), .text(number(value))), .td(.class("small"), .text(BilingualText.part(source, in: context.language))))
                         }))),
                     .form(.method(.post), .action(SiteURL.targets.path), .class("filters"), .novalidate(), csrfField(), hidden("baseline"),
                         FormFields.select(name: "indicator", label: s.indicator, options: model.indicators, selected: f.indicator, error: nil),

@@ -91,7 +91,8 @@ enum GovernmentSnapshot {
         }
         var plan = GovernmentReportContent.PlanSummary(total: 0, done: 0, late: 0, lateItems: [])
         if let latest = try await WorkPlan.query(on: db).filter(\.$year == period.year).sort(\.$id, .descending).first() {
-            let items = try await PlanItem.query(on: db).filter(\.$planID == latest.requireID()).sort(\.$position).all()
+            let items = try await PlanItem.query(on: db).filter(\.$planID == latest.requireID()).filter(\.$retiredAt == nil)
+                .sort(\.$position).all()
             // Judged at the quarter's end like the figures: “逾期” means late by then, not by today.
             let states = items.map { ($0, $0.state(today: min(today, period.end))) }
             plan = .init(total: items.count, done: states.filter { $0.1 == .done }.count, late: states.filter { $0.1 == .late }.count,

@@ -46,4 +46,18 @@ struct PageLanguageTests {
             #expect(englishHome.text.contains("demo figures estimated") && !englishHome.text.contains("示例数据"))
         }
     }
+
+    @Test("The funds report's half-year is chosen from a list in the page's language, not typed as “2014-H2”")
+    func halfYearChooser() async throws {
+        try await withLearnCity { app in
+            var admin = Browser(app: app)
+            _ = try await admin.signIn("admin", "admin-test-password")
+            let page = try await admin.send(.GET, "/funds/report?half=2014-H2&lang=zh")
+            #expect(page.status == .ok && page.text.contains(#"<select name="half""#))
+            #expect(page.text.contains(#"<option value="2014-H2" selected="selected">2014年下半年</option>"#))
+            #expect(page.text.contains(#"<option value="2014-H1">2014年上半年</option>"#))
+            #expect(!page.text.contains("2014-H1 / 2014-H2"))
+        }
+    }
 }
+

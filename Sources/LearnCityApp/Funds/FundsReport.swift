@@ -17,18 +17,23 @@ enum FundsReportController {
         var byRecipient: [(String, Int)]
         var total: Int
         var error: String?
+        /// The half-years to choose from (no typing “2014-H2”), newest first.
+        var halves: [ReportPeriod] = []
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
         let today = request.today
         let text = request.query[String.self, at: "half"] ?? ReportPeriod.containing(today, kind: .halfYear).description
         guard let period = FundsHalfYearReport.period(text) else {
-            let model = Model(half: text, period: nil, rows: [], bySource: [], byRecipient: [], total: 0, error: request.strings.funds.periodInvalid)
+            var model = Model(half: text, period: nil, rows: [], bySource: [], byRecipient: [], total: 0,
+                              error: request.strings.funds.periodInvalid)
+            model.halves = try await halves(request, around: nil)
             return FundsReportPage(model: model, context: PageContext(request)).response(status: .unprocessableEntity)
         }
         // Official documents are in Chinese whatever the reader's language, recipients' labels too.
         let printing = request.query[String.self, at: "format"] == "print"
-        let model = try await query(period, request, strings: printing ? .zh : request.strings)
+        var model = try await query(period, request, strings: printing ? .zh : request.strings)
+        model.halves = try await halves(request, around: period)
         if request.query[String.self, at: "format"] == "xlsx" {
             let s = request.strings.funds
             var rows: [[TableCell]] = model.rows.map { date, source, recipient, purpose, fen in
@@ -52,6 +57,17 @@ enum FundsReportController {
             return Response(status: .ok, headers: headers, body: .init(string: html))
         }
         return FundsReportPage(model: model, context: PageContext(request)).response()
+    }
+
+    /// Every half-year from the first allocation's year (or the one asked for) to this year.
+    static func halves(_ request: Request, around period: ReportPeriod?) async throws -> [ReportPeriod] {
+        let thisYear = request.today.year
+        let first = try await FundAllocation.query(on: request.db).sort(\.$allocatedOn).first()?.allocatedOn
+        let from = min(first.flatMap { Int($0.prefix(4)) } ?? thisYear, period?.year ?? thisYear)
+        let to = max(thisYear, period?.year ?? thisYear)
+        return (from...to).reversed().flatMap { year in
+            [2, 1].compactMap { ReportPeriod(kind: .halfYear, year: year, index: $0) }
+        }
     }
 
     /// The report's figures; tests call this without HTTP.
@@ -83,18 +99,22 @@ struct FundsReportPage: PageView {
 
     func content() -> Node<HTML.BodyContext> {
         let s = context.strings.funds
-        let label = model.period?.label(chinese: context.language == .zh) ?? model.half
+        let chinese = context.language == .zh
+        let label = model.period?.label(chinese: chinese) ?? model.half
         let base = SiteURL.fundsReport.path + "?half="
         return .section(.class("card"),
             .h1(.text(s.reportTitle(label))),
             .p(.class("muted"), .text(s.reportIntro)),
             .form(.method(.get), .action(SiteURL.fundsReport.path), .class("filters export"),
-                FormFields.input(name: "half", label: s.half, value: model.half, error: model.error, hint: "2014-H1 / 2014-H2"),
+                FormFields.select(name: "half", label: s.half,
+                                  options: model.halves.map { ($0.description, $0.label(chinese: chinese)) },
+                                  selected: model.period?.description ?? model.half, error: model.error),
                 .button(.type(.submit), .class("button secondary"), .text(s.show))),
             .unwrap(model.period) { period in
                 .p(.class("toolbar export"),
                    .a(.class("button secondary"), .href(base + period.description + "&format=xlsx"), .text(s.download)),
-                   .a(.class("button secondary"), .href(base + period.description + "&format=print"), .attribute(named: "target", value: "_blank"),
+                   .a(.class("button secondary"), .href(base + period.description + "&format=print"),
+                      .attribute(named: "target", value: "_blank"),
                       .text(s.print)),
                    .a(.href(base + previous(period).description), .text("← " + previous(period).label(chinese: context.language == .zh))),
                    .a(.href(base + period.next().description), .text(period.next().label(chinese: context.language == .zh) + " →")))
@@ -137,14 +157,16 @@ enum FundsReportDocument {
         return OfficialDocument.html(
             title: s.reportTitle(label), issuer: issuer, numberLine: nil, date: date,
             content: .group(
-                .div(.class("body"), .text(s.reportIntro + "\n" + "本期共下拨培训经费 \(yuan(model.total)) 元，共 \(model.rows.count) 笔。")),
+                .div(.class("body"), .text(s.reportIntro + "\n"
+                                            + "本期共下拨培训经费 \(yuan(model.total)) 元，共 \(model.rows.count) 笔。")),
                 OfficialDocument.appendix("附表一　经费下拨明细", [s.date, s.source, s.recipient, s.purpose, s.amount], .group(
                     .forEach(model.rows) { date, source, recipient, purpose, fen in
                         .tr(.td(.text(date)), .td(.text(source)), .td(.text(recipient)), .td(.text(purpose)),
                             .td(.class("n"), .text(yuan(fen))))
                     },
                     .tr(.th(.text(s.total)), .td(), .td(), .td(), .td(.class("n"), .text(yuan(model.total)))))),
-                OfficialDocument.appendix("附表二　" + s.sources, [s.source, s.amount], totals(model.bySource, model.total)),
+                OfficialDocument.appendix("附表二　" + s.sources, [s.source, s.amount],
+                                          totals(model.bySource, model.total)),
                 OfficialDocument.appendix("附表三　" + s.byRecipient, [s.recipient, s.amount],
                                           totals(model.byRecipient, model.total))))
     }

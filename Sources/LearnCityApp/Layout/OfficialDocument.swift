@@ -12,11 +12,15 @@ enum OfficialDocument {
         var signer: String?
     }
 
-    static func html(title: String, issuer: String, numberLine: NumberLine?, date: LocalDate,
-                     content: HTMLNode) -> String {
+    static func html(
+        title: String, issuer: String, numberLine: NumberLine?, date: LocalDate,
+        content: HTMLNode
+    ) -> String {
         HTML(
             .attribute(named: "lang", value: "zh-Hans"),
-            .head(.meta(.charset(.utf8)), .title(title), .link(.rel(.stylesheet), .href(SiteURL.asset("document.css").path))),
+            .head(
+                .meta(.charset(.utf8)), .title(title),
+                .link(.rel(.stylesheet), .href(SiteURL.asset("document.css").path))),
             .body(
                 .p(.class("issuer"), .text(issuer)),
                 .unwrap(numberLine) { line in
@@ -32,8 +36,9 @@ enum OfficialDocument {
     /// One appendix table under its heading. The header row is a `thead`, so the printer repeats it
     /// on every page the table runs over, and document.css keeps the heading with the first rows.
     static func appendix(_ heading: String, _ headers: [String], _ rows: HTMLNode) -> HTMLNode {
-        .section(.class("appendix"),
-                 .h2(.text(heading)),
-                 .table(.thead(.tr(.forEach(headers) { .th(.text($0)) })), .tbody(rows)))
+        .section(
+            .class("appendix"),
+            .h2(.text(heading)),
+            .table(.thead(.tr(.forEach(headers) { .th(.text($0)) })), .tbody(rows)))
     }
 }

@@ -164,7 +164,8 @@ enum NoticesController {
             case .unchanged: s.unchanged
             case .reasonRequired: s.reasonRequired
             }
-            return try await page(request, form: Form(), errors: [field: message], changing: (id, form), status: .unprocessableEntity)
+            return try await page(request, form: Form(), errors: [field: message], changing: (id, form),
+                                  status: .unprocessableEntity)
         }
         if form.action == "withdraw" {
             switch NoticeRules.withdrawal(reason: form.reason ?? "", withdrawn: withdrawn) {
@@ -173,12 +174,14 @@ enum NoticesController {
                 (notice.withdrawnAt, notice.withdrawalReason) = (Date(), reason)
                 try await request.db.transaction { db in
                     try await notice.update(on: db)
-                    try await Audit.record(.update, entity: "notice", id: String(id), summary: "withdrawn: \(reason)", by: actor, on: db)
+                    try await Audit.record(.update, entity: "notice", id: String(id), summary: "withdrawn: \(reason)",
+                                           by: actor, on: db)
                 }
             }
         } else {
             let current = (title: notice.title, body: notice.body)
-            switch NoticeRules.correction(title: form.title ?? "", body: form.body ?? "", current: current, withdrawn: withdrawn) {
+            let typed = (title: form.title ?? "", body: form.body ?? "")
+            switch NoticeRules.correction(title: typed.title, body: typed.body, current: current, withdrawn: withdrawn) {
             case .failure(let problem): return try await fail("title", problem)
             case .success(let correction):
                 (notice.title, notice.body, notice.correctedAt) = (correction.title, correction.body, Date())
@@ -296,7 +299,8 @@ enum NoticesPage {
                 .summary(.text(s.correct + " / " + s.withdraw)),
                 .form(.method(.post), .action(SiteURL.notice(item.id).path), .novalidate(), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("correct")),
-                    FormFields.input(name: "title", label: s.titleLabel, value: typed?.title ?? item.title, error: e["title"],
+                    FormFields.input(name: "title", label: s.titleLabel, value: typed?.title ?? item.title,
+                                     error: e["title"],
                                      id: fieldID + "title"),
                     .div(.class("field"), .label(.for(fieldID + "body"), .text(s.body)),
                          .textarea(.name("body"), .id(fieldID + "body"), .text(typed?.body ?? item.body))),

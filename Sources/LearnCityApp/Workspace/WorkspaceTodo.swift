@@ -36,8 +36,10 @@ enum WorkspaceTodo {
             items += try await milestones(of: unit, request)
             items += try await rectifications(of: unit, request)
             // A withdrawn notice awaits no receipt.
-            let unsigned = try await NoticeReceipt.query(on: db).filter(\.$organisationID == unit).filter(\.$signedAt == nil)
-                .join(Notice.self, on: \NoticeReceipt.$noticeID == \Notice.$id).filter(Notice.self, \.$withdrawnAt == nil).count()
+            let unsigned = try await NoticeReceipt.query(on: db)
+                .filter(\.$organisationID == unit).filter(\.$signedAt == nil)
+                .join(Notice.self, on: \NoticeReceipt.$noticeID == \Notice.$id)
+                .filter(Notice.self, \.$withdrawnAt == nil).count()
             if unsigned > 0 { items.append(.init(text: strings.todo.unsignedNotices(unsigned), link: SiteURL.notices.path, urgent: false)) }
         }
         if user.roles.allows(.governCity) {
@@ -54,12 +56,15 @@ enum WorkspaceTodo {
     private static func milestones(of unit: Int, _ request: Request) async throws -> [Item] {
         let t = request.strings.todo, today = request.today
         let projects = try await Project.query(on: request.db).filter(\.$ownerID == unit).all()
-        let titles = Dictionary(projects.compactMap { p in p.id.map { ($0, p.title) } }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(projects.compactMap { p in p.id.map { ($0, p.title) } },
+                                uniquingKeysWith: { a, _ in a })
         let open = try await ProjectMilestone.query(on: request.db).filter(\.$projectID ~~ Array(titles.keys))
             .filter(\.$doneOn == nil).sort(\.$dueOn).all()
         return open.compactMap { milestone in
-            guard let due = LocalDate.parse(milestone.dueOn), let reminder = DueReminder.of(due: due, today: today) else { return nil }
-            let text = "\(t.milestone)\(request.strings.colon)\(titles[milestone.projectID] ?? "") · \(milestone.title) · "
+            guard let due = LocalDate.parse(milestone.dueOn),
+                  let reminder = DueReminder.of(due: due, today: today) else { return nil }
+            let project = titles[milestone.projectID] ?? ""
+            let text = "\(t.milestone)\(request.strings.colon)\(project) · \(milestone.title) · "
                 + "\(t.due) \(due.iso) · " + (reminder == .overdue ? t.overdue : t.dueSoon)
             return Item(text: text, link: SiteURL.project(milestone.projectID).path, urgent: reminder == .overdue)
         }
@@ -69,14 +74,16 @@ enum WorkspaceTodo {
     /// (urgent when past it), so that a unit sees what is asked of it and by when.
     private static func rectifications(of unit: Int, _ request: Request) async throws -> [Item] {
         let t = request.strings.todo, today = request.today
-        let open = try await Rectification.query(on: request.db).filter(\.$organisationID == unit).filter(\.$state == .open)
+        let open = try await Rectification.query(on: request.db)
+            .filter(\.$organisationID == unit).filter(\.$state == .open)
             .sort(\.$dueOn).all()
         let published = Set(try await Inspection.query(on: request.db).filter(\.$id ~~ open.map(\.inspectionID))
             .filter(\.$publishedAt != nil).all().compactMap(\.id))
         return open.filter { published.contains($0.inspectionID) }.map { rectification in
             let due = LocalDate.parse(rectification.dueOn)
             let overdue = due.map { today > $0 } ?? false
-            let text = "\(t.rectification)\(request.strings.colon)\(rectification.requirement.prefix(60)) · \(t.due) \(rectification.dueOn)"
+            let requirement = rectification.requirement.prefix(60)
+            let text = "\(t.rectification)\(request.strings.colon)\(requirement) · \(t.due) \(rectification.dueOn)"
                 + (overdue ? " · \(t.overdue)" : "")
             return Item(text: text, link: SiteURL.inspections.path, urgent: overdue)
         }

@@ -23,7 +23,8 @@ public enum WorkPlanAuthoring {
         public var lead: Int?
         public var participants: [Int]
 
-        public init(section: String, title: String, deliverables: String, due: String, lead: Int?, participants: [Int]) {
+        public init(section: String, title: String, deliverables: String, due: String, lead: Int?, participants: [Int])
+        {
             (self.section, self.title, self.deliverables, self.due) = (section, title, deliverables, due)
             (self.lead, self.participants) = (lead, participants)
         }

@@ -24,7 +24,8 @@ public struct PlanItemRowParser: Sendable {
         var conflicts: [ImportConflict] = []
         func conflict(_ key: String, _ code: ImportConflict.Code, _ message: String) {
             let column = Self.columns.first { $0.key == key }?.displayName ?? key
-            conflicts.append(ImportConflict(row: row.line, column: column, code: code, message: message, sheet: row.sheet))
+            conflicts.append(
+                ImportConflict(row: row.line, column: column, code: code, message: message, sheet: row.sheet))
         }
         func resolve(_ key: String) -> [Int] {
             let names = header.value(key, in: row).split(whereSeparator: { "、，,;；/\n".contains($0) })
@@ -37,7 +38,8 @@ public struct PlanItemRowParser: Sendable {
                 return id
             }
         }
-        let section = header.value("section", in: row), title = header.value("title", in: row)
+        let section = header.value("section", in: row)
+        let title = header.value("title", in: row)
         if section.isEmpty { conflict("section", .missingValue, "章节为空 / the section is empty") }
         if title.isEmpty { conflict("title", .missingValue, "事项为空 / the item is empty") }
         let leads = resolve("lead")
@@ -47,10 +49,14 @@ public struct PlanItemRowParser: Sendable {
         let dueText = header.value("due", in: row)
         let due = header.cell("due", in: row)?.date ?? LocalDate.parse(dueText)
         if due == nil {
-            conflict("due", dueText.isEmpty ? .missingValue : .invalidDate, "完成时限不是日期：\(dueText) / the due date is not a date")
+            conflict(
+                "due", dueText.isEmpty ? .missingValue : .invalidDate,
+                "完成时限不是日期：\(dueText) / the due date is not a date")
         }
         guard conflicts.isEmpty, let due else { return .failure(RowConflicts(conflicts: conflicts)) }
-        return .success(WorkPlanAuthoring.Item(section: section, title: title, deliverables: header.value("deliverables", in: row),
-                                               due: due.iso, lead: leads.first, participants: participants))
+        return .success(
+            WorkPlanAuthoring.Item(
+                section: section, title: title, deliverables: header.value("deliverables", in: row),
+                due: due.iso, lead: leads.first, participants: participants))
     }
 }

@@ -127,7 +127,7 @@ struct WorkPlanAuthoringTests {
     @Test("Items from a spreadsheet, units by name or code; a file with problems imports nothing, its rows listed")
     func importItems() async throws {
         try await withLearnCity { app in
-            var (admin, csrf) = try await OfficeYearTests.admin(app)
+            let (admin, csrf) = try await OfficeYearTests.admin(app)
             let plan = try #require(try await WorkPlan.query(on: app.db).filter(\.$year == 2014).first())
             let before = try await PlanItem.query(on: app.db).filter(\.$planID == plan.id!).count()
             func upload(_ csv: String) async throws -> TestingHTTPResponse {

@@ -36,10 +36,21 @@ enum FormFields {
     }
 
     /// A group of checkboxes named `name[]` (units a notice, a form or a meeting goes to), the
-    /// checked ones those in `selected`, with the group's message under it.
+    /// checked ones those in `selected`, with the group's message under it. `groups` are the
+    /// shortcuts above them (`group[]`, see `Recipients`): plain checkboxes the server expands
+    /// when the form is sent, so they work without JavaScript.
     static func checkboxes(name: String, label: String, options: [(String, String)], selected: [Int],
-                           error: String?) -> Node<HTML.FormContext> {
+                           error: String?, groups: [(String, String)] = [], chosenGroups: [String] = [],
+                           groupStrings: RecipientStrings? = nil) -> Node<HTML.FormContext> {
         .div(.class(error == nil ? "field" : "field invalid"), .p(.text(label)),
+            .if(!groups.isEmpty,
+                .div(.class("shortcuts"),
+                    .unwrap(groupStrings) { .p(.class("muted small"), .text($0.shortcuts + " · " + $0.shortcutsHint)) },
+                    .forEach(groups) { value, text in
+                        .label(.class("check"), .input(.type(.checkbox), .name("group[]"), .value(value),
+                               .attribute(named: "checked", value: chosenGroups.contains(value) ? "checked" : nil)),
+                               .text(" " + text + " "))
+                    })),
             .forEach(options) { id, text in
                 .label(.class("check"), .input(.type(.checkbox), .name(name + "[]"), .value(id),
                        .attribute(named: "checked", value: selected.contains(Int(id) ?? -1) ? "checked" : nil)), .text(" " + text + " "))

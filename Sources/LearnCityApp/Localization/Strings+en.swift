@@ -79,6 +79,7 @@ extension Strings {
         attachments: .en,
         todo: .en,
         funds: .en, projects: .en, supervision: .en, assessment: .en, meetings: .en, liaisons: .en,
+        recipients: .en,
         problems: ProblemMessages(
             badRequest: "The request could not be understood.",
             invalidParameter: "A parameter is not valid.",

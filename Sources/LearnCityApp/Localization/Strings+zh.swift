@@ -76,6 +76,7 @@ extension Strings {
         attachments: .zh,
         todo: .zh,
         funds: .zh, projects: .zh, supervision: .zh, assessment: .zh, meetings: .zh, liaisons: .zh,
+        recipients: .zh,
         problems: ProblemMessages(
             badRequest: "请求无法识别。",
             invalidParameter: "参数无效。",

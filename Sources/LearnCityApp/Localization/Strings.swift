@@ -90,6 +90,7 @@ struct Strings: Sendable {
     let assessment: AssessmentStrings
     let meetings: MeetingStrings
     let liaisons: LiaisonStrings
+    let recipients: RecipientStrings
     let problems: ProblemMessages
 
     static func table(for language: UILanguage) -> Strings {

@@ -50,7 +50,11 @@ enum MeetingPages {
                     FormFields.input(name: "time", label: s.time, type: .time, value: f.time ?? "", error: e["time"]),
                     FormFields.input(name: "place", label: s.place, value: f.place ?? "", error: e["place"]),
                     .div(.class("field"), .label(.for("notice"), .text(s.notice)), .textarea(.name("notice"), .id("notice"), .text(f.notice ?? ""))),
-                    FormFields.checkboxes(name: "units", label: s.units, options: model.units, selected: f.units ?? [], error: e["units"]),
+                    FormFields.checkboxes(name: "units", label: s.units, options: model.units, selected: f.units ?? [],
+                                          error: e["units"],
+                                          groups: Recipients.options(JointMeetingRules.unitKinds,
+                                                                     context.strings.recipients),
+                                          chosenGroups: f.group ?? [], groupStrings: context.strings.recipients),
                     .button(.type(.submit), .class("button"), .text(s.call))))
         }
     }

@@ -10,6 +10,7 @@ enum MeetingsController {
     struct CallForm: Content {
         var title, session, date, time, place, notice: String?
         var units: [Int]?
+        var group: [String]?
     }
 
     /// One form for every action on a meeting page; field names differ per action so errors
@@ -50,9 +51,11 @@ enum MeetingsController {
         if let day, let session, try await JointMeeting.query(on: request.db).filter(\.$year == day.year).filter(\.$session == session).count() > 0 {
             errors["session"] = s.sessionTaken
         }
-        let callable = Set(try await units(request).compactMap(\.id))
-        let chosen = Array(Set(form.units ?? []).intersection(callable)).sorted()
-        if chosen.isEmpty { errors["units"] = s.unitsRequired }
+        let resolved = try await Recipients.resolve(units: form.units, groups: form.group,
+                                                    allowed: JointMeetingRules.unitKinds, on: request.db)
+        let chosen = try (resolved ?? []).map { try $0.requireID() }
+        if resolved == nil { errors["units"] = request.strings.recipients.unknownGroup }
+        else if chosen.isEmpty { errors["units"] = s.unitsRequired }
         guard errors.isEmpty, let day, let session, let time else {
             return try await listPage(request, form: form, errors: errors, status: .unprocessableEntity)
         }

@@ -14,7 +14,11 @@ enum ReportFormsController {
         var days: String?
         var fields: String?
         var units: [Int]?
+        var group: [String]?
     }
+
+    /// The units a report form may be assigned to (listed on the page, checked when posted).
+    static let assignable: [OrganisationKind] = [.memberUnit, .countyLeadership, .college, .university]
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         try await render(request, form: Form(kind: "quarter", days: "10"), errors: [:])
@@ -64,8 +68,11 @@ enum ReportFormsController {
             errors["fields"] = (request.language == .zh ? "第 \(error.line) 行：" : "Line \(error.line): ")
                 + BilingualText.part(error.message, in: request.language)
         }
-        let units = try await Organisation.query(on: request.db).filter(\.$id ~~ (form.units ?? [])).all()
-        if units.isEmpty { errors["units"] = s.unitsRequired }
+        let chosen = try await Recipients.resolve(units: form.units, groups: form.group, allowed: assignable,
+                                                  on: request.db)
+        let units = chosen ?? []
+        if chosen == nil { errors["units"] = request.strings.recipients.unknownGroup }
+        else if units.isEmpty { errors["units"] = s.unitsRequired }
         guard errors.isEmpty, let first, let days else { return try await render(request, form: form, errors: errors, status: .unprocessableEntity) }
         let actor = Audit.Actor(request)
         let fields = parsedFields
@@ -185,7 +192,8 @@ enum ReportFormsController {
                                     flagged: ReportValues.flagged(fields: form.fields, values: submission.values, recorded: recorded).count,
                                     unlockRequested: submission.state == .approved))
             }
-            units = try await Organisation.query(on: request.db).filter(\.$kind ~~ [.memberUnit, .countyLeadership, .college, .university]).filter(\.$closedAt == nil)
+            units = try await Organisation.query(on: request.db).filter(\.$kind ~~ assignable)
+                .filter(\.$closedAt == nil)
                 .sort(\.$path).all().map { (String($0.id ?? 0), $0.name(request.language)) }
         }
         return ReportsPage.Index(owed: owedByUnit, office: office, forms: forms, review: review, units: units, form: form, errors: errors,

@@ -82,6 +82,7 @@ enum NoticesController {
         var title: String?
         var body: String?
         var units: [Int]?
+        var group: [String]?
     }
 
     /// A correction (`action` = correct, with `title` and `body`) or a withdrawal (withdraw, with `reason`).
@@ -109,8 +110,11 @@ enum NoticesController {
         if number.isEmpty { errors["number"] = request.strings.fieldRequired }
         else if try await DocumentNumbers.isTaken(number, on: request.db) { errors["number"] = s.numberTaken }
         if title.isEmpty { errors["title"] = request.strings.fieldRequired }
-        let units = try await Organisation.query(on: request.db).filter(\.$id ~~ (form.units ?? [])).filter(\.$kind ~~ Self.addressees).all()
-        if units.isEmpty { errors["units"] = s.unitsRequired }
+        let chosen = try await Recipients.resolve(units: form.units, groups: form.group, allowed: Self.addressees,
+                                                  on: request.db)
+        let units = chosen ?? []
+        if chosen == nil { errors["units"] = request.strings.recipients.unknownGroup }
+        else if units.isEmpty { errors["units"] = s.unitsRequired }
         guard errors.isEmpty else { return try await page(request, form: form, errors: errors, status: .unprocessableEntity) }
         let actor = Audit.Actor(request)
         do {
@@ -320,7 +324,11 @@ enum NoticesPage {
                     FormFields.input(name: "number", label: s.number, value: f.number ?? "", error: e["number"], hint: s.numberHint),
                     FormFields.input(name: "title", label: s.titleLabel, value: f.title ?? "", error: e["title"]),
                     .div(.class("field"), .label(.for("body"), .text(s.body)), .textarea(.name("body"), .id("body"), .text(f.body ?? ""))),
-                    FormFields.checkboxes(name: "units", label: s.to, options: model.units, selected: f.units ?? [], error: e["units"]),
+                    FormFields.checkboxes(name: "units", label: s.to, options: model.units, selected: f.units ?? [],
+                                          error: e["units"],
+                                          groups: Recipients.options(NoticesController.addressees,
+                                                                     context.strings.recipients),
+                                          chosenGroups: f.group ?? [], groupStrings: context.strings.recipients),
                     .button(.type(.submit), .class("button"), .text(s.issue))))
         }
     }

@@ -115,7 +115,11 @@ enum ReportsPage {
                          .textarea(.name("fields"), .id("fields"), .attribute(named: "rows", value: "6"), .text(f.fields ?? "")),
                          .p(.class("muted small"), .text(s.fieldsHint)),
                          .unwrap(e["fields"]) { .p(.class("field-error"), .id("fields-error"), .text($0)) }),
-                    FormFields.checkboxes(name: "units", label: s.units, options: units, selected: f.units ?? [], error: e["units"]),
+                    FormFields.checkboxes(name: "units", label: s.units, options: units, selected: f.units ?? [],
+                                          error: e["units"],
+                                          groups: Recipients.options(ReportFormsController.assignable,
+                                                                     context.strings.recipients),
+                                          chosenGroups: f.group ?? [], groupStrings: context.strings.recipients),
                     .button(.type(.submit), .class("button"), .text(s.create))))
         }
     }
